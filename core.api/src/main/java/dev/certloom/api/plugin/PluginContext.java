@@ -1,0 +1,30 @@
+package dev.certloom.api.plugin;
+
+import dev.certloom.api.Console;
+import dev.certloom.api.Identifier;
+import java.nio.file.Path;
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** What the core tells a plugin about the run it takes part in. */
+@ProviderType
+public interface PluginContext {
+
+    /** Returns the names of the certificate being obtained, never empty. */
+    List<Identifier> identifiers();
+
+    /** Returns the values of this plugin's options. */
+    OptionValues options();
+
+    /**
+     * Returns a folder this run may use for files of its own, which exists with mode
+     * 0700. The plugin removes what it writes there.
+     */
+    Path workDirectory();
+
+    /** Returns the console of the person who started the run. */
+    Console console();
+
+    /** Returns whether the run is a rehearsal ({@code --dry-run}) against a staging CA. */
+    boolean isDryRun();
+}

@@ -1,0 +1,2 @@
+/** Follows the plugin services as bundles come and go. */
+package dev.certloom.core.impl.plugins;

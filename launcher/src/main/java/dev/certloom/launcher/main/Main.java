@@ -1,0 +1,54 @@
+package dev.certloom.launcher.main;
+
+import dev.certloom.api.command.CommandService;
+import dev.certloom.launcher.console.LogSetup;
+import dev.certloom.launcher.console.StreamConsole;
+import java.io.IOException;
+import java.util.List;
+
+/** Runs one Certloom command, or the shell, and exits with its code. */
+public final class Main {
+
+    private Main() {
+    }
+
+    /**
+     * Runs the command line and exits the JVM with the command's exit code.
+     *
+     * @param args certbot-style arguments, or {@code shell}
+     */
+    public static void main(String[] args) {
+        System.exit(run(List.of(args)));
+    }
+
+    static int run(List<String> args) {
+        if (args.contains("--version")) {
+            // Answered before the framework starts: scripts call it often.
+            System.out.println("certloom " + BuildInfo.version());
+            return CommandService.OK;
+        }
+        boolean shell = !args.isEmpty() && args.get(0).equals("shell");
+        FrameworkRuntime runtime;
+        try {
+            runtime = FrameworkRuntime.start(shell);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Certloom could not start its runtime: " + e);
+            e.printStackTrace();
+            return CommandService.FAILED;
+        }
+        try {
+            if (shell) {
+                runtime.awaitShutdown();
+                return CommandService.OK;
+            }
+            StreamConsole console = new StreamConsole(System.in, System.out, System.err,
+                    System.console() != null, LogSetup::configure);
+            return runtime.commandService().execute(args, console);
+        } catch (IOException e) {
+            System.err.println(e.getMessage());
+            return CommandService.FAILED;
+        } finally {
+            runtime.stop();
+        }
+    }
+}

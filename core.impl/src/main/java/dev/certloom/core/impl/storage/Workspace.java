@@ -1,6 +1,10 @@
 package dev.certloom.core.impl.storage;
 
+import dev.certloom.api.StorageException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,6 +29,28 @@ public record Workspace(Path configDir, Path workDir, Path logsDir) {
         configDir = Objects.requireNonNull(configDir, "configDir").toAbsolutePath().normalize();
         workDir = Objects.requireNonNull(workDir, "workDir").toAbsolutePath().normalize();
         logsDir = Objects.requireNonNull(logsDir, "logsDir").toAbsolutePath().normalize();
+    }
+
+    /**
+     * Creates whichever of the three folders are missing, mode 0755 as certbot makes them.
+     * Existing folders keep their mode.
+     *
+     * @throws StorageException when a folder cannot be created, naming it
+     */
+    public void ensureExists() throws StorageException {
+        for (Path folder : folders()) {
+            if (Files.isDirectory(folder)) {
+                continue;
+            }
+            try {
+                Files.createDirectories(folder);
+                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (IOException e) {
+                throw new StorageException("Cannot create the folder " + folder + " ("
+                        + e.getMessage() + "); choose another with --config-dir, --work-dir "
+                        + "or --logs-dir, or run with the rights to create it.", e);
+            }
+        }
     }
 
     /** Returns the folders in the order they are locked. */

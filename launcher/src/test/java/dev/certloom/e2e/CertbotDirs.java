@@ -1,7 +1,11 @@
 package dev.certloom.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The three folders of certbot's command line, {@code --config-dir}, {@code --work-dir}
@@ -43,6 +47,23 @@ record CertbotDirs(Path config, Path work, Path logs) {
     /** Returns {@code accounts}, holding one folder per server and account. */
     Path accounts() {
         return config.resolve("accounts");
+    }
+
+    /**
+     * Returns every account folder: certbot keeps one per account at
+     * {@code accounts/<server host:port>/<directory path>/<account id>/}, holding
+     * {@code regr.json}, {@code private_key.json} and {@code meta.json}.
+     */
+    List<Path> accountFolders() {
+        if (!Files.isDirectory(accounts())) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.walk(accounts())) {
+            return folders.filter(folder -> Files.isRegularFile(folder.resolve("regr.json")))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + accounts(), e);
+        }
     }
 
     /** Returns certbot's lock file of the configuration folder. */

@@ -42,6 +42,12 @@ final class Certloom {
                 "CERTLOOM_CACHE_DIR", required(CACHE_PROPERTY))));
     }
 
+    /** Returns a runner for commands that reach no CA over HTTPS. */
+    static Certloom plain(Path outputDirectory) {
+        return new Certloom(new CommandRunner(outputDirectory,
+                Map.of("CERTLOOM_CACHE_DIR", required(CACHE_PROPERTY))));
+    }
+
     /** Returns the jar under test, failing when the build did not say where it is. */
     static Path jar() {
         Path jar = Path.of(required(JAR_PROPERTY));

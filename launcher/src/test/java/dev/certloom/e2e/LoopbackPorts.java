@@ -34,6 +34,16 @@ final class LoopbackPorts {
         }
     }
 
+    /** Returns whether a TCP server could listen on {@code port} of 127.0.0.1 now. */
+    static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(LOOPBACK, port));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
     /** Returns a port that is free on 127.0.0.1 for both TCP and UDP, as DNS needs. */
     static int freeTcpAndUdpPort() {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {

@@ -1,0 +1,55 @@
+package dev.certloom.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code certonly --standalone}: Certloom answers HTTP-01 from a server of its own on
+ * 127.0.0.1 at the port Pebble validates on, and closes it afterwards.
+ */
+class StandaloneIT {
+
+    @TempDir
+    static Path shared;
+
+    private static AcmeTestbed testbed;
+    private static Certloom certloom;
+
+    @BeforeAll
+    static void startTestbed() {
+        testbed = AcmeTestbed.withoutWebServer(shared);
+        certloom = testbed.certloom();
+    }
+
+    @AfterAll
+    static void stopTestbed() {
+        if (testbed != null) {
+            testbed.close();
+        }
+    }
+
+    @Test
+    void issuesACertificateFromItsOwnServerAndFreesThePort(@TempDir Path root) {
+        CertbotDirs dirs = CertbotDirs.under(root);
+        String name = "standalone.example.test";
+
+        CommandResult result = certloom.run(
+                testbed.certonly(dirs, List.of(name), testbed.standalone()));
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        X509Certificate certificate = PemFiles.readCertificates(
+                dirs.live(name).resolve("cert.pem")).get(0);
+        assertThat(CertificateChecks.dnsNames(certificate)).containsExactly(name);
+        assertThat(RenewalConfig.read(dirs.renewalConf(name)).renewalParams())
+                .containsEntry("authenticator", "standalone");
+        assertThat(LoopbackPorts.isFree(testbed.httpPort()))
+                .as("port %d is free again", testbed.httpPort()).isTrue();
+    }
+}

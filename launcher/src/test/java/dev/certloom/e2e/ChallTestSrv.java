@@ -21,6 +21,7 @@ final class ChallTestSrv implements AutoCloseable {
 
     private static final String PROGRAM = "pebble-challtestsrv";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    private static final int START_ATTEMPTS = 3;
 
     private final ManagedProcess process;
     private final int dnsPort;
@@ -34,12 +35,25 @@ final class ChallTestSrv implements AutoCloseable {
     }
 
     /**
-     * Starts the server on free loopback ports and returns once DNS answers.
+     * Starts the server on free loopback ports and returns once DNS answers; starts it
+     * again on other ports when it exits at start, as when one of them was taken.
      *
      * @param directory an existing folder for its log
      * @throws IllegalStateException when it does not come up; the message has its log
      */
     static ChallTestSrv start(Path directory) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(directory);
+            } catch (ManagedProcess.ExitedEarly e) {
+                if (attempt == START_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static ChallTestSrv attempt(Path directory) {
         int dns = LoopbackPorts.freeTcpAndUdpPort();
         int management = LoopbackPorts.freeTcpPort();
         List<String> command = new ArrayList<>(List.of(PROGRAM,

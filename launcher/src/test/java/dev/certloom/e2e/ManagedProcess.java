@@ -74,15 +74,16 @@ final class ManagedProcess implements AutoCloseable {
     /**
      * Returns once {@code probe} holds.
      *
-     * @throws IllegalStateException when the process exits first, or the time runs out;
-     *                               the message ends with the tail of its log
+     * @throws ExitedEarly           when the process exits first, as when its port was taken
+     * @throws IllegalStateException when the time runs out; the message ends with the tail
+     *                               of its log
      */
     void awaitReady(Duration timeout, Polling.Probe probe) {
         try {
             Polling.await(name + " ready", timeout, () -> {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(name + " exited with code "
-                            + process.exitValue() + "; its log ends with: " + logTail());
+                    throw new ExitedEarly(name + " exited with code " + process.exitValue()
+                            + "; its log ends with: " + logTail());
                 }
                 return probe.holds();
             });
@@ -95,6 +96,11 @@ final class ManagedProcess implements AutoCloseable {
     /** Returns whether the process still runs. */
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Returns the operating system's id of the process. */
+    long pid() {
+        return process.pid();
     }
 
     /** Returns the process's standard input, for helpers that wait on it. */
@@ -142,6 +148,16 @@ final class ManagedProcess implements AutoCloseable {
         stop(process.toHandle());
         descendants.forEach(ManagedProcess::stop);
         ALIVE.remove(this);
+    }
+
+    /** The process ended while it was expected to come up. */
+    static final class ExitedEarly extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        ExitedEarly(String message) {
+            super(message);
+        }
     }
 
     private static void stop(ProcessHandle handle) {

@@ -26,6 +26,7 @@ final class Pebble implements AutoCloseable {
     static final int NONCE_REJECT_PERCENT = 20;
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final int START_ATTEMPTS = 3;
     private static final Pattern ACCOUNTS = Pattern.compile("There are now (\\d+) accounts");
     private static final Pattern ORDERS = Pattern.compile("Added order \"");
 
@@ -45,7 +46,9 @@ final class Pebble implements AutoCloseable {
     }
 
     /**
-     * Starts Pebble and returns once its directory answers over TLS.
+     * Starts Pebble and returns once its directory answers over TLS. When Pebble exits at
+     * start, as when another process took one of its ports in the meantime, it is started
+     * again on other ports.
      *
      * @param directory an existing folder for its configuration, certificates and log
      * @param dns       the DNS server Pebble resolves every name with
@@ -55,6 +58,19 @@ final class Pebble implements AutoCloseable {
      */
     static Pebble start(Path directory, ChallTestSrv dns, int httpPort, int tlsPort) {
         TestCertificates tls = TestCertificates.create(directory);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(directory, tls, dns, httpPort, tlsPort);
+            } catch (ManagedProcess.ExitedEarly e) {
+                if (attempt == START_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Pebble attempt(Path directory, TestCertificates tls, ChallTestSrv dns,
+            int httpPort, int tlsPort) {
         int acme = LoopbackPorts.freeTcpPort();
         int management = LoopbackPorts.freeTcpPort();
         Path config = directory.resolve("pebble-config.json");

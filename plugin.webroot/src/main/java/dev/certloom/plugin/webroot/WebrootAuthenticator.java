@@ -62,11 +62,13 @@ public final class WebrootAuthenticator implements Authenticator {
                             + " precedence over -w.")
                     .build());
 
+    /** Returns HTTP-01, the only challenge a file in a document root can answer. */
     @Override
     public Set<ChallengeType> challengeTypes() {
         return Set.of(ChallengeType.HTTP_01);
     }
 
+    /** Returns {@code --webroot-path} ({@code -w}) and {@code --webroot-map}. */
     @Override
     public List<PluginOption> options() {
         return OPTIONS;

@@ -24,8 +24,13 @@ record PluginOptionFlag(String plugin, PluginOption option) implements Flag {
 
     @Override
     public String metavar() {
-        // certbot shows the option's destination in capitals, such as WEBROOT_PATH.
-        return takesValue() ? option.renewalKey().toUpperCase(Locale.ROOT) : "";
+        if (!takesValue()) {
+            return "";
+        }
+        // argparse names the value after the first long flag: --webroot-path WEBROOT_PATH.
+        String name = option.flags().stream().filter(flag -> flag.startsWith("--"))
+                .findFirst().map(flag -> flag.substring(2)).orElse(option.name());
+        return name.replace('-', '_').toUpperCase(Locale.ROOT);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.certloom.api.plugin.Authenticator;
 import dev.certloom.api.plugin.PluginOption;
 import dev.certloom.core.impl.plugins.PluginRegistry.Plugin;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ final class FlagTable {
     private final List<Flag> flags;
 
     private FlagTable(Map<String, Flag> byName, List<Flag> flags) {
-        this.byName = Map.copyOf(byName);
+        // Insertion order matters: an abbreviation takes the first spelling of its flag.
+        this.byName = Collections.unmodifiableMap(new LinkedHashMap<>(byName));
         this.flags = List.copyOf(flags);
     }
 

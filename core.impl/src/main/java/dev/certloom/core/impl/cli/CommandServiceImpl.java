@@ -95,7 +95,7 @@ public final class CommandServiceImpl implements CommandService {
             console.err().println(e.getMessage());
             return USAGE;
         } catch (CertloomException e) {
-            LOG.debug("The command failed", e);
+            LOG.debug("The command failed: {}", e.getMessage());
             console.err().println(e.getMessage());
             if (e instanceof PluginException plugin) {
                 plugin.hint().ifPresent(console.err()::println);
@@ -150,10 +150,14 @@ public final class CommandServiceImpl implements CommandService {
         } catch (UsageException e) {
             throw e;
         } catch (CertloomException e) {
-            LOG.error("{} failed for {}: {}", verb.name(), subject, e.getMessage(), e);
+            // The trace goes to DEBUG only: the launcher echoes ERROR records on the terminal,
+            // where the user must never see a stack trace.
+            LOG.error("{} failed for {}: {}", verb.name(), subject, e.getMessage());
+            LOG.debug("Why {} failed for {}", verb.name(), subject, e);
             throw e;
         } catch (RuntimeException e) {
-            LOG.error("{} failed unexpectedly for {}", verb.name(), subject, e);
+            LOG.error("{} failed unexpectedly for {}: {}", verb.name(), subject, e.toString());
+            LOG.debug("Why {} failed for {}", verb.name(), subject, e);
             throw e;
         }
     }

@@ -67,7 +67,10 @@ final class PluginsVerb implements Verb {
         plugins.forEach((name, listed) -> entries.add("* " + name + "\n"
                 + "Description: " + listed.description + "\n"
                 + "Interfaces: " + String.join(", ", listed.roles)));
-        out.println(entries.isEmpty() ? "No plugin matches." : String.join("\n\n", entries));
+        boolean filtered = arguments.has(CoreFlag.AUTHENTICATORS)
+                || arguments.has(CoreFlag.INSTALLERS);
+        String none = filtered ? "No plugin plays that role." : "No plugin is installed.";
+        out.println(entries.isEmpty() ? none : String.join("\n\n", entries));
         out.println(RULE);
         return CommandService.OK;
     }

@@ -9,6 +9,7 @@ import dev.certloom.core.impl.plugins.PluginRegistryFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +118,8 @@ class CommandServiceImplTest {
         assertThat(console.errors()).isEqualTo("The lock on /x is held by another run.\n");
         assertThat(fixture.log.lines()).contains("SEVERE certonly failed for a.example: "
                 + "The lock on /x is held by another run.");
-        assertThat(fixture.log.severeKeptItsCause()).isTrue();
+        assertThat(fixture.log.thrown(Level.SEVERE)).isEmpty();
+        assertThat(fixture.log.thrown(Level.FINE)).containsExactly(fixture.engine.failure);
     }
 
     @Test

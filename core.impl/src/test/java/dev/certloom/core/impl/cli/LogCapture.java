@@ -44,10 +44,10 @@ final class LogCapture extends Handler {
                 .map(r -> r.getLevel() + " " + formatter.formatMessage(r)).toList();
     }
 
-    /** Returns whether a record at SEVERE kept its exception, for the log's stack trace. */
-    synchronized boolean severeKeptItsCause() {
-        return records.stream().anyMatch(r -> r.getLevel() == Level.SEVERE
-                && r.getThrown() != null);
+    /** Returns the exceptions logged at a level, in order. */
+    synchronized List<Throwable> thrown(Level level) {
+        return records.stream().filter(r -> r.getLevel() == level && r.getThrown() != null)
+                .map(LogRecord::getThrown).toList();
     }
 
     @Override

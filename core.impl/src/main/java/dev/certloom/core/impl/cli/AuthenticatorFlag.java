@@ -27,6 +27,7 @@ record AuthenticatorFlag(String plugin, String description) implements Flag {
 
     @Override
     public String help() {
-        return "Use the " + plugin + " authenticator: " + HelpText.firstSentence(description);
+        String what = HelpText.firstSentence(description);
+        return "Use the " + plugin + " authenticator" + (what.isEmpty() ? "." : ": " + what);
     }
 }

@@ -2,6 +2,7 @@ package dev.certloom.core.impl.cli;
 
 import dev.certloom.api.ConfigurationException;
 import dev.certloom.api.challenge.ChallengeType;
+import dev.certloom.api.plugin.PluginOption;
 import dev.certloom.api.service.CertificateRequest.AccountSpec;
 import dev.certloom.api.service.KeySpec;
 import dev.certloom.core.impl.names.DomainNames;
@@ -55,6 +56,7 @@ final class CommandOptions {
      *                                choice contradicts itself
      */
     static CommandOptions of(ParsedArguments arguments) throws ConfigurationException {
+        checkPluginValues(arguments);
         List<String> names = DomainNames.toAscii(commaList(arguments.values(CoreFlag.DOMAINS)));
         URI server = ServerChoice.resolve(arguments.last(CoreFlag.SERVER),
                 arguments.has(CoreFlag.STAGING), arguments.has(CoreFlag.DRY_RUN));
@@ -154,6 +156,29 @@ final class CommandOptions {
         } catch (InvalidPathException e) {
             throw new UsageException("The " + flag.names().get(0) + " value '" + value.get()
                     + "' is not a usable path (" + e.getReason() + ").");
+        }
+    }
+
+    /** argparse checks typed values of every flag, whichever plugin is chosen; so do we. */
+    private static void checkPluginValues(ParsedArguments arguments) throws UsageException {
+        for (Occurrence occurrence : arguments.occurrences()) {
+            if (!(occurrence.flag() instanceof PluginOptionFlag flag)) {
+                continue;
+            }
+            String value = occurrence.value();
+            try {
+                if (flag.option().type() == PluginOption.Type.INTEGER) {
+                    Integer.parseInt(value.strip());
+                } else if (flag.option().type() == PluginOption.Type.PATH) {
+                    Path.of(value);
+                }
+            } catch (NumberFormatException e) {
+                throw new UsageException("The " + occurrence.name() + " value '" + value
+                        + "' is not a whole number.");
+            } catch (InvalidPathException e) {
+                throw new UsageException("The " + occurrence.name() + " value '" + value
+                        + "' is not a usable path (" + e.getReason() + ").");
+            }
         }
     }
 

@@ -71,12 +71,14 @@ public final class CommandServiceImpl implements CommandService {
         }
     }
 
+    /** Takes the engine when it appears; verbs that need it fail while there is none. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindEngine(Engine service) {
         engine.set(service);
     }
 
+    /** Forgets the engine when it goes, unless another has replaced it already. */
     void unbindEngine(Engine service) {
         engine.compareAndSet(service, null);
     }
@@ -142,8 +144,11 @@ public final class CommandServiceImpl implements CommandService {
     }
 
     private int run(Verb verb, Invocation invocation) throws CertloomException {
-        List<String> names = invocation.options().names();
-        String subject = names.isEmpty() ? "no names given" : String.join(", ", names);
+        CommandOptions options = invocation.options();
+        String subject = options.names().isEmpty()
+                ? options.certName().map(name -> "the certificate " + name)
+                        .orElse("no particular certificate")
+                : String.join(", ", options.names());
         LOG.info("Running {} for {}", verb.name(), subject);
         try {
             return verb.run(invocation);

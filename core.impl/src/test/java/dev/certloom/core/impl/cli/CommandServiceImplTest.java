@@ -60,6 +60,7 @@ class CommandServiceImplTest {
             certonly --bogus             | Unknown flag '--bogus'
             certificates --dry-run       | --dry-run works only with certonly
             certonly -d                  | The flag -d needs a value
+            certificates --http-01-port x | The --http-01-port value 'x' is not a whole number
             """)
     void answersUsageErrorsWithOneSentenceAndCodeTwo(String line, String message) {
         int code = fixture.run(console, line.split(" "));
@@ -67,6 +68,14 @@ class CommandServiceImplTest {
         assertThat(code).isEqualTo(CommandService.USAGE);
         assertThat(console.errors()).contains(message).hasLineCount(1);
         assertThat(console.output()).isEmpty();
+    }
+
+    @Test
+    void refusesAPathValueThatNoFileSystemTakes() {
+        int code = fixture.run(console, "certificates", "-w", "a\0b");
+
+        assertThat(code).isEqualTo(CommandService.USAGE);
+        assertThat(console.errors()).contains("The -w value").contains("not a usable path");
     }
 
     @Test

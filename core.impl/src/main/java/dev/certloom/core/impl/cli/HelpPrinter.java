@@ -101,7 +101,8 @@ final class HelpPrinter {
         verbs.forEach(verb -> text.entry(verb.name(), verb.summary()));
     }
 
-    private void authenticators(HelpText text) {
+    /** Lists the authenticators present and returns whether there was any. */
+    private boolean authenticators(HelpText text) {
         text.line("authenticators (choose one with --NAME or -a NAME):");
         List<Flag> selectors = table.flags().stream()
                 .filter(flag -> flag instanceof AuthenticatorFlag).toList();
@@ -109,13 +110,13 @@ final class HelpPrinter {
             text.line("  No authenticator plugin is installed.");
         }
         selectors.forEach(flag -> text.entry(flag.synopsis(), flag.help()));
+        return !selectors.isEmpty();
     }
 
     private void verbSection(HelpText text, Verb verb) {
         text.line(verb.name() + ":").paragraph("  ", verb.summary() + ".");
         verb.flags().forEach(flag -> text.entry(flag.synopsis(), flag.help()));
-        if (verb.choosesAuthenticator()) {
-            authenticators(text.blank());
+        if (verb.choosesAuthenticator() && authenticators(text.blank())) {
             text.paragraph("  ", "certloom --help NAME shows an authenticator's options.");
         }
     }

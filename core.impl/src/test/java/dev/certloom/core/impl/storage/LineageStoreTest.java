@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,11 @@ class LineageStoreTest {
     }
 
     @Test
-    void createGivesKeysAndTheirFoldersPrivateModes() throws Exception {
+    void createGivesKeysAndTheirFoldersPrivateModesEvenInAWideOpenFolder() throws Exception {
+        // What a umask of 000 would give the configuration folder.
+        Files.createDirectories(config);
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rwxrwxrwx"));
+
         store.create("example.org", pki.issue(TestPki.ecKey(), SERIAL, "example.org"),
                 Map.of(), Map.of(), SERVER);
 
@@ -84,6 +89,8 @@ class LineageStoreTest {
                 .isEqualTo(AtomicFiles.PRIVATE_DIR);
         assertThat(Files.getPosixFilePermissions(config.resolve("live")))
                 .isEqualTo(AtomicFiles.PRIVATE_DIR);
+        assertThat(Files.getPosixFilePermissions(config.resolve("live/example.org")))
+                .isEqualTo(AtomicFiles.PUBLIC_DIR);
         assertThat(Files.getPosixFilePermissions(
                 config.resolve("archive/example.org/privkey1.pem")))
                 .isEqualTo(AtomicFiles.PRIVATE_FILE);

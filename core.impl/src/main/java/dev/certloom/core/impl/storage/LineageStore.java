@@ -135,6 +135,9 @@ public final class LineageStore {
         LineageFiles files = LineageFiles.encode(name, issued);
         Path archive = workspace.archive(name);
         Path live = workspace.live(name);
+        // Described before anything is written, so that once the files exist nothing fails.
+        Lineage lineage = LineageInspector.describe(name, issued.leaf(), files.livePaths(live),
+                server.toString());
         List<Path> created = new ArrayList<>();
         try {
             LineageFiles.createFolder(workspace.configDir(), archive, AtomicFiles.PRIVATE_DIR);
@@ -154,10 +157,9 @@ public final class LineageStore {
                 LOG.debug("Removed {} of the unfinished certificate lineage {}", folder, name);
             }
         }
-        LOG.info("Saved the certificate lineage {} ({})", name, String.join(", ",
-                LineageInspector.names(issued.leaf())));
-        return LineageInspector.describe(name, issued.leaf(), files.livePaths(live),
-                server.toString());
+        LOG.info("Saved the certificate lineage {} ({})", name,
+                String.join(", ", lineage.domains()));
+        return lineage;
     }
 
     /**

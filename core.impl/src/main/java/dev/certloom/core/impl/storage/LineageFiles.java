@@ -2,6 +2,7 @@ package dev.certloom.core.impl.storage;
 
 import dev.certloom.api.StorageException;
 import dev.certloom.api.plugin.CertificateFiles;
+import dev.certloom.core.impl.storage.LineageStore.IssuedCertificate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.certloom.api.service.Lineage;
+import dev.certloom.core.impl.storage.AccountStore.StoredAccount;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigInteger;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.certloom.api.StorageException;
 import dev.certloom.api.service.Lineage;
+import dev.certloom.core.impl.storage.LineageStore.IssuedCertificate;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.certloom.core.impl.storage;
 
+import dev.certloom.core.impl.storage.LineageStore.IssuedCertificate;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

@@ -32,12 +32,12 @@ class InformationCommandsIT {
     }
 
     @Test
-    void helpListsTheMainCommands() {
+    void helpListsTheCommandsAndAuthenticatorsPresent() {
         CommandResult result = certloom.run("--help");
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.stdout()).as(result.describe())
-                .contains("certonly", "renew", "certificates", "plugins", "shell");
+                .contains("certonly", "certificates", "plugins", "--webroot", "--standalone");
     }
 
     @Test

@@ -42,15 +42,7 @@ final class ChallTestSrv implements AutoCloseable {
      * @throws IllegalStateException when it does not come up; the message has its log
      */
     static ChallTestSrv start(Path directory) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return attempt(directory);
-            } catch (ManagedProcess.ExitedEarly e) {
-                if (attempt == START_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return ManagedProcess.startAgainWhenItExits(START_ATTEMPTS, () -> attempt(directory));
     }
 
     private static ChallTestSrv attempt(Path directory) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * A long-running helper process (Pebble, challtestsrv, nginx, a lock holder) whose
@@ -68,6 +69,25 @@ final class ManagedProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name + " (" + command.get(0)
                     + "); is it installed? scripts/test-deps.sh installs it", e);
+        }
+    }
+
+    /**
+     * Runs {@code start} until it returns a started helper, at most {@code attempts} times:
+     * a helper that exits while starting, as when another process took the free port it
+     * was given, gets another try with new ports.
+     *
+     * @throws ExitedEarly from the last attempt when every attempt exited
+     */
+    static <T> T startAgainWhenItExits(int attempts, Supplier<T> start) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start.get();
+            } catch (ExitedEarly e) {
+                if (attempt >= attempts) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,21 @@ class ManagedProcessTest {
                     .hasMessageContaining("exited with code 4")
                     .hasMessageContaining("port taken");
         }
+    }
+
+    @Test
+    void startsAgainAfterAnEarlyExitUntilTheAttemptsRunOut(@TempDir Path folder) {
+        AtomicInteger attempts = new AtomicInteger();
+
+        assertThatThrownBy(() -> ManagedProcess.startAgainWhenItExits(3, () -> {
+            attempts.incrementAndGet();
+            try (ManagedProcess process = ManagedProcess.start("flaky",
+                    List.of("sh", "-c", "exit 1"), Map.of(), folder)) {
+                process.awaitReady(LIMIT, () -> false);
+                return process;
+            }
+        })).isInstanceOf(ManagedProcess.ExitedEarly.class);
+        assertThat(attempts).hasValue(3);
     }
 
     @Test

@@ -58,15 +58,8 @@ final class Pebble implements AutoCloseable {
      */
     static Pebble start(Path directory, ChallTestSrv dns, int httpPort, int tlsPort) {
         TestCertificates tls = TestCertificates.create(directory);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return attempt(directory, tls, dns, httpPort, tlsPort);
-            } catch (ManagedProcess.ExitedEarly e) {
-                if (attempt == START_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return ManagedProcess.startAgainWhenItExits(START_ATTEMPTS,
+                () -> attempt(directory, tls, dns, httpPort, tlsPort));
     }
 
     private static Pebble attempt(Path directory, TestCertificates tls, ChallTestSrv dns,

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LockContentionIT {
 
     /** Start-up of the JVM and Felix included; waiting for the lock would take minutes. */
-    private static final Duration PROMPT_FAILURE = Duration.ofSeconds(8);
+    private static final Duration PROMPT_FAILURE = Duration.ofSeconds(5);
     private static final String NAME = "locked.example.test";
 
     @TempDir

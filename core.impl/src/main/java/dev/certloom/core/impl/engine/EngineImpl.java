@@ -115,7 +115,8 @@ public final class EngineImpl implements Engine {
             RenewalConfiguration renewal = RenewalParams.of(request, account.id(), plugin.name(),
                     plugin.service().options());
             Lineage lineage = store.create(lineageName,
-                    new IssuedCertificate(issued.chain(), issued.keyPair().getPrivate()),
+                    new LineageStore.IssuedCertificate(issued.chain(),
+                            issued.keyPair().getPrivate()),
                     renewal, request.account().server());
             LOG.info("Saved the certificate for {} as lineage {}", names.get(0), lineageName);
             return lineage;

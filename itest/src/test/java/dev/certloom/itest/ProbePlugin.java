@@ -10,7 +10,7 @@ import dev.certloom.api.plugin.CertloomPlugin;
 final class ProbePlugin {
 
     /** The probe's bundle inside the test bundle. */
-    static final String EMBEDDED_JAR = "plugins/itest.plugin.jar";
+    static final String EMBEDDED_JAR = PluginLifecycleTest.PLUGIN_FOLDER + "/itest.plugin.jar";
 
     /** The name the probe registers its authenticator under. */
     static final String NAME = "probe";

@@ -42,8 +42,10 @@ final class ServiceEventRecorder {
     }
 
     /**
-     * Waits for the next event of a type, skipping events of other types. Fails the test
-     * when none comes in time.
+     * Waits for an event of a type, skipping events of other types, then forgets every
+     * event recorded so far: a bundle that registers several services causes several
+     * events at once, and the next wait must be for what the next action causes. Fails
+     * the test when no such event comes in time.
      *
      * @param type    a {@link ServiceEvent} type such as {@link ServiceEvent#REGISTERED}
      * @param timeout how long to wait at most
@@ -55,10 +57,21 @@ final class ServiceEventRecorder {
         while (left > 0) {
             Integer next = events.poll(left, TimeUnit.NANOSECONDS);
             if (next != null && next == type) {
+                events.clear();
                 return;
             }
             left = deadline - System.nanoTime();
         }
-        fail("No service event of type %d for %s within %s", type, filter, timeout);
+        fail("No %s event for %s within %s", typeName(type), filter, timeout);
+    }
+
+    private static String typeName(int type) {
+        return switch (type) {
+            case ServiceEvent.REGISTERED -> "REGISTERED";
+            case ServiceEvent.MODIFIED -> "MODIFIED";
+            case ServiceEvent.UNREGISTERING -> "UNREGISTERING";
+            case ServiceEvent.MODIFIED_ENDMATCH -> "MODIFIED_ENDMATCH";
+            default -> "service event type " + type;
+        };
     }
 }

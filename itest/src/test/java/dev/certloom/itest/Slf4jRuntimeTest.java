@@ -2,7 +2,6 @@ package dev.certloom.itest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,10 +27,7 @@ class Slf4jRuntimeTest {
 
     @Test
     void coreGetsSlf4jFromTheSystemBundle() {
-        Bundle core = Arrays.stream(context.getBundles())
-                .filter(b -> CoreServicesTest.CORE.equals(b.getSymbolicName()))
-                .findFirst()
-                .orElseThrow();
+        Bundle core = CoreServicesTest.coreBundle(context);
 
         List<BundleWire> wires = core.adapt(BundleWiring.class)
                 .getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE).stream()

@@ -13,10 +13,11 @@ import java.util.Set;
  */
 public record KeySpec(Algorithm algorithm, int rsaBits, String curve) {
 
+    // Declared before DEFAULT: the constructor checks against it during class set-up.
+    private static final Set<String> CURVES = Set.of("secp256r1", "secp384r1", "secp521r1");
+
     /** The default of certbot 2 and of Certloom: ECDSA on P-256. */
     public static final KeySpec DEFAULT = new KeySpec(Algorithm.EC, 2048, "secp256r1");
-
-    private static final Set<String> CURVES = Set.of("secp256r1", "secp384r1", "secp521r1");
 
     /** Key algorithms, named as certbot's {@code --key-type} names them. */
     public enum Algorithm {

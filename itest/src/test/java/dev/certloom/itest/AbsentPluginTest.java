@@ -40,10 +40,10 @@ class AbsentPluginTest {
         // The command line lands in its own change; until the core offers certonly there
         // is nothing to run, and the test is reported as skipped rather than passed.
         assumeTrue(commands.verbs().contains(CERTONLY), "the core has no certonly verb yet");
-        ServiceEventRecorder probeEvents =
-                ServiceEventRecorder.listen(context, ProbePlugin.SERVICE_FILTER);
-        installer.installBundle(ProbePlugin.EMBEDDED_JAR, true);
-        probeEvents.await(ServiceEvent.REGISTERED, Duration.ofSeconds(10));
+        ServiceEventRecorder webrootEvents =
+                ServiceEventRecorder.listen(context, WebrootPlugin.SERVICE_FILTER);
+        installer.installBundle(WebrootPlugin.EMBEDDED_JAR, true);
+        webrootEvents.await(ServiceEvent.REGISTERED, Duration.ofSeconds(10));
 
         CommandRun run = CommandRun.of(commands, CERTONLY, "-a", "nosuch",
                 "-d", "a.example",
@@ -55,6 +55,6 @@ class AbsentPluginTest {
         assertThat(run.exitCode()).isNotEqualTo(CommandService.OK);
         String sentence = run.errors().strip();
         assertThat(sentence.lines()).as("error output %s", run.errors()).hasSize(1);
-        assertThat(sentence).contains("nosuch").contains(ProbePlugin.NAME).endsWith(".");
+        assertThat(sentence).contains("nosuch").contains(WebrootPlugin.NAME).endsWith(".");
     }
 }

@@ -36,7 +36,9 @@ public final class LogSetup {
             root.removeHandler(handler);
             handler.close();
         }
-        root.setLevel(Level.FINE);
+        // DEBUG for Certloom's own loggers only: the JDK's HTTP client and acme4j would
+        // flood the file (and acme4j's debug output holds protocol payloads).
+        root.setLevel(Level.INFO);
         Logger.getLogger("dev.certloom").setLevel(Level.FINE);
         Formatter format = new LineFormat();
         try {
@@ -53,6 +55,11 @@ public final class LogSetup {
             ConsoleHandler console = new ConsoleHandler();
             console.setLevel(verbosity == 0 ? Level.WARNING
                     : verbosity == 1 ? Level.INFO : Level.FINE);
+            if (verbosity == 0) {
+                // A failure reaches the user as the command's one sentence; its ERROR
+                // record would only say it twice. Warnings still show.
+                console.setFilter(r -> r.getLevel().intValue() < Level.SEVERE.intValue());
+            }
             console.setFormatter(format);
             root.addHandler(console);
         }

@@ -118,6 +118,24 @@ final class FrameworkRuntime {
         }
     }
 
+    /**
+     * Releases the cache for a process that is about to exit without stopping the
+     * framework. A temporary cache is removed, which needs the framework stopped first.
+     */
+    void release() {
+        if (temporaryCache != null) {
+            stop();
+            return;
+        }
+        System.out.flush();
+        System.err.flush();
+        try {
+            lockChannel.close();
+        } catch (IOException e) {
+            System.err.println("Could not release the framework cache: " + e.getMessage());
+        }
+    }
+
     /** Stops the framework and releases the cache. */
     void stop() {
         try {

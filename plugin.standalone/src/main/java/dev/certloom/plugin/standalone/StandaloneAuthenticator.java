@@ -36,7 +36,7 @@ public final class StandaloneAuthenticator implements Authenticator {
             + " on port 80 (--http-01-port, --http-01-address) only while a certificate is"
             + " obtained. It touches nothing on disk. Limitations: HTTP-01 only for now, so"
             + " no wildcard names; the port must be free, so a web server already on port 80"
-            + " must be stopped around the run (--pre-hook, --post-hook) or the webroot"
+            + " must be stopped for the run (hooks to do that come later) or the webroot"
             + " plugin used instead; ports below 1024 need root or CAP_NET_BIND_SERVICE.";
 
     /** The name of the port option. */

@@ -65,7 +65,8 @@ final class AcmeCalls {
     /** Returns whether trying the same request again may succeed. */
     static boolean isTransient(AcmeException e) {
         if (e instanceof AcmeNetworkException) {
-            return true;
+            // An untrusted certificate stays untrusted: asking again only delays the error.
+            return !isTrustFailure(e);
         }
         if (e instanceof AcmeServerException server && !(e instanceof AcmeRateLimitedException)) {
             String type = server.getType().toString();
@@ -100,6 +101,12 @@ final class AcmeCalls {
                     + detail(problem) + " (" + shortType(problem) + ").",
                     problem.getType().toString(), subproblems, e);
         }
+        if (e instanceof AcmeNetworkException && isTrustFailure(e)) {
+            return new CertloomException("Could not " + what + " because the ACME server's "
+                    + "TLS certificate is not trusted (" + rootMessage(e) + "); if the CA uses a "
+                    + "private root, name its PEM file in " + TrustBundle.CERTLOOM_VARIABLE + ".",
+                    e);
+        }
         if (e instanceof AcmeNetworkException) {
             return new CertloomException("Could not reach the ACME server to " + what + ": "
                     + rootMessage(e) + ". Check --server and the network.", e);
@@ -117,6 +124,16 @@ final class AcmeCalls {
     static String shortType(Problem problem) {
         String type = problem.getType().toString();
         return type.startsWith(ERROR) ? type.substring(ERROR.length()) : type;
+    }
+
+    private static boolean isTrustFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException
+                    || t instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

@@ -5,8 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLContext;
 import org.shredzone.acme4j.Session;
+import org.shredzone.acme4j.connector.Connection;
+import org.shredzone.acme4j.exception.AcmeException;
 import org.shredzone.acme4j.connector.NetworkSettings;
 import org.shredzone.acme4j.provider.GenericAcmeProvider;
 
@@ -49,6 +52,32 @@ final class CaSessions {
         Session session = new Session(directory, new Provider(tls));
         session.networkSettings().setTimeout(TIMEOUT);
         return session;
+    }
+
+    /**
+     * Starts, in a background thread, what the first signed request needs: the TLS
+     * connection, the directory and a fresh nonce. The caller prepares the plugin and the
+     * account meanwhile and joins before ordering. A failure here is ignored: the real
+     * request meets the same problem and reports it properly.
+     *
+     * @param session the session to warm up
+     * @return completes when the work is done, whatever its outcome
+     */
+    static CompletableFuture<Void> warmUp(Session session) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try (Connection connection = session.connect()) {
+                session.getMetadata();
+                connection.resetNonce(session);
+            } catch (AcmeException | RuntimeException e) {
+                // Reported by the request that needs the directory or the nonce.
+            } finally {
+                done.complete(null);
+            }
+        }, "certloom-ca-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+        return done;
     }
 
     /** The generic provider with Certloom's trust. */

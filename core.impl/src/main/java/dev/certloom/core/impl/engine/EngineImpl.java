@@ -19,6 +19,7 @@ import dev.certloom.core.impl.storage.AccountStore;
 import dev.certloom.core.impl.storage.AccountStore.StoredAccount;
 import dev.certloom.core.impl.storage.DirectoryLocks;
 import dev.certloom.core.impl.storage.LineageStore;
+import dev.certloom.core.impl.storage.RenewalConfiguration;
 import dev.certloom.core.impl.storage.Workspace;
 import java.io.IOException;
 import java.net.URI;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -90,10 +92,12 @@ public final class EngineImpl implements Engine {
         List<Identifier> identifiers = names.stream().map(Identifier::dns).toList();
         RunContext context = new RunContext(identifiers, request.authenticatorOptions(),
                 runFolder, console, request.dryRun());
+        Session session = CaSessions.create(System.getenv()).open(request.account().server());
+        CompletableFuture<Void> warm = CaSessions.warmUp(session);
         try (Authentication authentication = plugin.service().prepare(context)) {
-            Session session = CaSessions.create(System.getenv()).open(request.account().server());
             AccountStore accounts = new AccountStore(workspace);
             Login login = new AccountFlow(session, accounts, console).login(request.account());
+            warm.join();
             console.out().println("Requesting a certificate for " + names.get(0)
                     + (names.size() > 1 ? " and " + (names.size() - 1) + " more name(s)" : ""));
             ChallengeSelector selector = new ChallengeSelector(request.preferredChallenges(),
@@ -102,17 +106,18 @@ public final class EngineImpl implements Engine {
                     selector, plugin.name(), () -> Keys.certificateKey(request.key()),
                     request.preferredChainIfSet().orElse(null));
             StoredAccount account = accounts.find(request.account().server()).orElseThrow();
-            RenewalParams params = RenewalParams.of(request, account.id(), plugin.name(),
-                    plugin.service().options());
+            LineageStore store = new LineageStore(workspace);
             if (request.dryRun()) {
                 LOG.info("Dry run for {}: the certificate was issued and not saved", lineageName);
-                return LineageDescription.unsaved(workspace, lineageName, issued.chain(),
+                return store.preview(lineageName, issued.chain().get(0),
                         request.account().server());
             }
-            Lineage lineage = new LineageStore(workspace).create(lineageName,
+            RenewalConfiguration renewal = RenewalParams.of(request, account.id(), plugin.name(),
+                    plugin.service().options());
+            Lineage lineage = store.create(lineageName,
                     new LineageStore.IssuedCertificate(issued.chain(),
                             issued.keyPair().getPrivate()),
-                    params.values(), params.subsections(), request.account().server());
+                    renewal, request.account().server());
             LOG.info("Saved the certificate for {} as lineage {}", names.get(0), lineageName);
             return lineage;
         } finally {

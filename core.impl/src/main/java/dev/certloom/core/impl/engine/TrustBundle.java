@@ -3,11 +3,13 @@ package dev.certloom.core.impl.engine;
 import dev.certloom.api.ConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -15,15 +17,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The certificate authorities Certloom trusts when it talks to an ACME server: the JDK's,
  * plus those in the PEM files named by {@value #CERTLOOM_VARIABLE} and, as certbot users
  * set it, {@value #REQUESTS_VARIABLE}. Checks are never switched off: a server that none
- * of these vouch for is refused.
+ * of these vouch for is refused, and host names are always verified.
  */
 final class TrustBundle {
 
@@ -55,36 +58,30 @@ final class TrustBundle {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
             int index = 0;
-            for (X509Certificate certificate : jdkAuthorities()) {
-                store.setCertificateEntry("jdk-" + index++, certificate);
-            }
             for (Path bundle : bundles) {
                 for (Certificate certificate : read(bundle)) {
                     store.setCertificateEntry("extra-" + index++, certificate);
                 }
             }
-            TrustManagerFactory factory =
-                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
+            context.init(null, new TrustManager[] {new EitherTrust(managerOf(store))}, null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new ConfigurationException("Cannot set up TLS trust: " + e.getMessage(), e);
         }
     }
 
-    private static List<X509Certificate> jdkAuthorities() throws GeneralSecurityException {
+    private static X509ExtendedTrustManager managerOf(KeyStore store)
+            throws GeneralSecurityException {
         TrustManagerFactory factory =
                 TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init((KeyStore) null);
-        List<X509Certificate> all = new ArrayList<>();
+        factory.init(store);
         for (TrustManager manager : factory.getTrustManagers()) {
-            if (manager instanceof X509TrustManager x509) {
-                all.addAll(List.of(x509.getAcceptedIssuers()));
+            if (manager instanceof X509ExtendedTrustManager x509) {
+                return x509;
             }
         }
-        return all;
+        throw new GeneralSecurityException("The JDK offers no X.509 trust manager");
     }
 
     private static Collection<? extends Certificate> read(Path bundle)
@@ -100,6 +97,86 @@ final class TrustBundle {
         } catch (IOException | GeneralSecurityException e) {
             throw new ConfigurationException("Cannot read the CA bundle " + bundle + " named by "
                     + CERTLOOM_VARIABLE + " or " + REQUESTS_VARIABLE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Trusts a server that the extra bundle vouches for, or else one the JDK's authorities
+     * vouch for. The JDK's store is loaded only when the bundle is not enough, which keeps
+     * a run against a private CA from paying for a hundred-odd roots it never uses. Both
+     * sides are extended managers, so host name checks stay in force.
+     */
+    private static final class EitherTrust extends X509ExtendedTrustManager {
+
+        private final X509ExtendedTrustManager extra;
+        private X509ExtendedTrustManager jdk;
+
+        EitherTrust(X509ExtendedTrustManager extra) {
+            this.extra = extra;
+        }
+
+        private synchronized X509ExtendedTrustManager jdk() throws CertificateException {
+            if (jdk == null) {
+                try {
+                    jdk = managerOf(null);
+                } catch (GeneralSecurityException e) {
+                    throw new CertificateException("Cannot load the JDK's authorities", e);
+                }
+            }
+            return jdk;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String type, SSLEngine engine)
+                throws CertificateException {
+            try {
+                extra.checkServerTrusted(chain, type, engine);
+            } catch (CertificateException notByBundle) {
+                jdk().checkServerTrusted(chain, type, engine);
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String type, Socket socket)
+                throws CertificateException {
+            try {
+                extra.checkServerTrusted(chain, type, socket);
+            } catch (CertificateException notByBundle) {
+                jdk().checkServerTrusted(chain, type, socket);
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String type)
+                throws CertificateException {
+            try {
+                extra.checkServerTrusted(chain, type);
+            } catch (CertificateException notByBundle) {
+                jdk().checkServerTrusted(chain, type);
+            }
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String type, SSLEngine engine)
+                throws CertificateException {
+            throw new CertificateException("Certloom does not accept TLS clients");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String type, Socket socket)
+                throws CertificateException {
+            throw new CertificateException("Certloom does not accept TLS clients");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String type)
+                throws CertificateException {
+            throw new CertificateException("Certloom does not accept TLS clients");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return extra.getAcceptedIssuers();
         }
     }
 }

@@ -104,7 +104,7 @@ final class LineageFiles {
     }
 
     /** Returns the stable paths under {@code live/NAME/}. */
-    CertificateFiles livePaths(Path live) {
+    static CertificateFiles livePaths(Path live) {
         return new CertificateFiles(live.resolve("cert.pem"), live.resolve("chain.pem"),
                 live.resolve("fullchain.pem"), live.resolve("privkey.pem"));
     }

@@ -148,6 +148,21 @@ public final class LineageStore {
     }
 
     /**
+     * Describes the lineage a certificate would become under a name, writing nothing: what
+     * a dry run reports.
+     *
+     * @param name   the lineage name
+     * @param leaf   the certificate
+     * @param server the ACME directory URL
+     * @throws StorageException when the certificate's names cannot be read
+     */
+    public Lineage preview(String name, X509Certificate leaf, URI server)
+            throws StorageException {
+        return LineageInspector.describe(name, leaf,
+                LineageFiles.livePaths(workspace.live(name)), server.toString());
+    }
+
+    /**
      * Stores a new lineage with a renewal configuration the caller filled in (parameters,
      * lists and subsections). Its top-level file entries are set here; {@code server} and
      * a missing {@code key_type} are added as by the other {@code create}. The caller's
@@ -166,8 +181,8 @@ public final class LineageStore {
         Path archive = workspace.archive(name);
         Path live = workspace.live(name);
         // Described before anything is written, so that once the files exist nothing fails.
-        Lineage lineage = LineageInspector.describe(name, issued.leaf(), files.livePaths(live),
-                server.toString());
+        Lineage lineage = LineageInspector.describe(name, issued.leaf(),
+                LineageFiles.livePaths(live), server.toString());
         List<Path> created = new ArrayList<>();
         try {
             LineageFiles.createFolder(workspace.configDir(), archive, AtomicFiles.PRIVATE_DIR);
@@ -178,7 +193,7 @@ public final class LineageStore {
             files.linkLive(live, archive);
             Path conf = workspace.renewalConf(name);
             AtomicFiles.ensureDirectory(conf.getParent(), AtomicFiles.PUBLIC_DIR);
-            renewalFor(renewal, archive, files.livePaths(live), issued, server).write(conf);
+            renewalFor(renewal, archive, LineageFiles.livePaths(live), issued, server).write(conf);
             created.clear();
         } finally {
             // Only folders this call made are removed: a failure must not eat another's.

@@ -24,6 +24,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
@@ -48,6 +50,12 @@ final class FrameworkRuntime {
     private static final Set<String> SHELL_ONLY = Set.of(
             "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.jline",
             "org.apache.felix.gogo.command", "org.jline", "dev.certloom.launcher");
+
+    /**
+     * The bundle whose activator starts reading commands from standard input. It starts
+     * last, once the core's commands exist, so that piped commands never arrive early.
+     */
+    private static final String SHELL_READER = "org.apache.felix.gogo.jline";
 
     private final Framework framework;
     private final FileChannel lockChannel;
@@ -93,23 +101,49 @@ final class FrameworkRuntime {
 
     /** Returns the core's command service, waiting for it to come up. */
     CommandService commandService() throws IOException {
-        ServiceTracker<CommandService, CommandService> tracker =
-                new ServiceTracker<>(framework.getBundleContext(), CommandService.class, null);
-        tracker.open();
+        return (CommandService) awaitService(
+                "(objectClass=" + CommandService.class.getName() + ")", "the Certloom core");
+    }
+
+    private Object awaitService(String filter, String what) throws IOException {
         try {
-            CommandService service = tracker.waitForService(SERVICE_WAIT_MILLIS);
-            if (service == null) {
-                throw new IOException("The Certloom core did not start; see the log for why.");
+            ServiceTracker<Object, Object> tracker = new ServiceTracker<>(
+                    framework.getBundleContext(), FrameworkUtil.createFilter(filter), null);
+            tracker.open();
+            try {
+                Object service = tracker.waitForService(SERVICE_WAIT_MILLIS);
+                if (service == null) {
+                    throw new IOException(what + " did not start; see the log for why.");
+                }
+                return service;
+            } finally {
+                // The service object stays valid while it is registered; only the
+                // tracking ends.
+                tracker.close();
             }
-            return service;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("Bad service filter " + filter, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while starting Certloom.", e);
         }
     }
 
-    /** Waits until someone stops the framework, as the shell's {@code exit} does. */
+    /**
+     * Opens the Gogo shell once the core's commands are there, and waits until someone
+     * stops the framework, as the shell's {@code exit 0} does.
+     */
     void awaitShutdown() throws IOException {
+        awaitService("(osgi.command.scope=certloom)", "the certloom shell commands");
+        try {
+            for (Bundle bundle : framework.getBundleContext().getBundles()) {
+                if (SHELL_READER.equals(bundle.getSymbolicName())) {
+                    bundle.start(Bundle.START_TRANSIENT);
+                }
+            }
+        } catch (BundleException e) {
+            throw new IOException("The Gogo shell did not start: " + e.getMessage(), e);
+        }
         try {
             framework.waitForStop(0);
         } catch (InterruptedException e) {
@@ -183,8 +217,8 @@ final class FrameworkRuntime {
         List<Bundle> started = new ArrayList<>();
         for (Bundle bundle : framework.getBundleContext().getBundles()) {
             boolean fragment = bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
-            boolean wanted = shell
-                    || !SHELL_ONLY.contains(String.valueOf(bundle.getSymbolicName()));
+            String name = String.valueOf(bundle.getSymbolicName());
+            boolean wanted = shell ? !name.equals(SHELL_READER) : !SHELL_ONLY.contains(name);
             if (bundle.getBundleId() != 0 && !fragment && wanted) {
                 started.add(bundle);
             }

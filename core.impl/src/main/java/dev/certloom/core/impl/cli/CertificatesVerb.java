@@ -1,5 +1,6 @@
 package dev.certloom.core.impl.cli;
 
+import dev.certloom.core.impl.engine.Engine;
 import dev.certloom.api.CertloomException;
 import dev.certloom.api.command.CommandService;
 import dev.certloom.api.service.Lineage;
@@ -11,15 +12,15 @@ import java.util.Optional;
 /** {@code certificates}: lists the lineages of the configuration folder as certbot does. */
 final class CertificatesVerb implements Verb {
 
-    private final EngineSource engines;
+    private final Engine engine;
     private final Clock clock;
 
     /**
-     * @param engines where the engine is found
+     * @param engine  the engine behind the verb
      * @param clock   the clock that says how long certificates stay valid
      */
-    CertificatesVerb(EngineSource engines, Clock clock) {
-        this.engines = engines;
+    CertificatesVerb(Engine engine, Clock clock) {
+        this.engine = engine;
         this.clock = clock;
     }
 
@@ -41,7 +42,7 @@ final class CertificatesVerb implements Verb {
     @Override
     public int run(Invocation invocation) throws CertloomException {
         CommandOptions options = invocation.options();
-        List<Lineage> all = engines.engine().lineages(options.workspace());
+        List<Lineage> all = engine.lineages(options.workspace());
         Optional<String> certName = options.certName();
         List<String> names = options.names();
 

@@ -29,15 +29,15 @@ final class CertonlyVerb implements Verb {
     private static final Logger LOG = LoggerFactory.getLogger(CertonlyVerb.class);
 
     private final PluginRegistry registry;
-    private final EngineSource engines;
+    private final Engine engine;
 
     /**
      * @param registry where authenticators are found
-     * @param engines  where the engine is found
+     * @param engine   the engine behind the verb
      */
-    CertonlyVerb(PluginRegistry registry, EngineSource engines) {
+    CertonlyVerb(PluginRegistry registry, Engine engine) {
         this.registry = registry;
-        this.engines = engines;
+        this.engine = engine;
     }
 
     @Override
@@ -73,7 +73,6 @@ final class CertonlyVerb implements Verb {
     public int run(Invocation invocation) throws CertloomException {
         CommandOptions options = invocation.options();
         Console console = invocation.console();
-        Engine engine = engines.engine();
         Plugin<Authenticator> authenticator = authenticator(options.arguments());
 
         CertificateRequest request = request(options, authenticator, console);

@@ -12,14 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,43 +40,33 @@ public final class CommandServiceImpl implements CommandService {
     private final PluginRegistry registry;
     private final String version;
     private final Map<String, Verb> verbs = new LinkedHashMap<>();
-    private final AtomicReference<Engine> engine = new AtomicReference<>();
 
     /**
      * @param registry the plugins present
+     * @param engine   the engine behind the verbs; mandatory, so that the command service
+     *                 is never handed out before the engine it needs is there
      * @param context  the core bundle's context, for its version
      */
     @Activate
-    public CommandServiceImpl(@Reference PluginRegistry registry, BundleContext context) {
-        this(registry, context.getBundle().getVersion().toString(), Clock.systemUTC());
+    public CommandServiceImpl(@Reference PluginRegistry registry, @Reference Engine engine,
+            BundleContext context) {
+        this(registry, engine, context.getBundle().getVersion().toString(), Clock.systemUTC());
     }
 
     /**
      * @param registry the plugins present
+     * @param engine   the engine behind the verbs
      * @param version  what {@code --version} prints after {@code certloom}
      * @param clock    the clock {@code certificates} counts validity with
      */
-    CommandServiceImpl(PluginRegistry registry, String version, Clock clock) {
+    CommandServiceImpl(PluginRegistry registry, Engine engine, String version, Clock clock) {
         this.registry = registry;
         this.version = version;
-        EngineSource engines = this::engine;
-        for (Verb verb : List.of(new CertonlyVerb(registry, engines),
-                new CertificatesVerb(engines, clock), new PluginsVerb(registry),
-                new RegisterVerb(engines), new ShowAccountVerb(engines))) {
+        for (Verb verb : List.of(new CertonlyVerb(registry, engine),
+                new CertificatesVerb(engine, clock), new PluginsVerb(registry),
+                new RegisterVerb(engine), new ShowAccountVerb(engine))) {
             verbs.put(verb.name(), verb);
         }
-    }
-
-    /** Takes the engine when it appears; verbs that need it fail while there is none. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindEngine(Engine service) {
-        engine.set(service);
-    }
-
-    /** Forgets the engine when it goes, unless another has replaced it already. */
-    void unbindEngine(Engine service) {
-        engine.compareAndSet(service, null);
     }
 
     @Override
@@ -201,15 +187,6 @@ public final class CommandServiceImpl implements CommandService {
 
     private static String aliased(String word) {
         return ALIASES.getOrDefault(word, word);
-    }
-
-    private Engine engine() throws CertloomException {
-        Engine current = engine.get();
-        if (current == null) {
-            throw new CertloomException("The Certloom engine is not running, so certificates "
-                    + "and accounts cannot be reached; the log says why the core lacks it.");
-        }
-        return current;
     }
 
     private static int printHelp(Console console, String text) {

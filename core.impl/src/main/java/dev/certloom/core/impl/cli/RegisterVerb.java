@@ -16,11 +16,11 @@ final class RegisterVerb implements Verb {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegisterVerb.class);
 
-    private final EngineSource engines;
+    private final Engine engine;
 
-    /** @param engines where the engine is found */
-    RegisterVerb(EngineSource engines) {
-        this.engines = engines;
+    /** @param engine  the engine behind the verb */
+    RegisterVerb(Engine engine) {
+        this.engine = engine;
     }
 
     @Override
@@ -43,7 +43,6 @@ final class RegisterVerb implements Verb {
     public int run(Invocation invocation) throws CertloomException {
         CommandOptions options = invocation.options();
         Console console = invocation.console();
-        Engine engine = engines.engine();
         AccountSpec spec = options.account();
         if (spec.email() == null && !options.withoutEmail()) {
             spec = new AccountSpec(spec.server(), askEmail(console), spec.agreeTos());

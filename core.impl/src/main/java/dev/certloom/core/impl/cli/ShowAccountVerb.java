@@ -1,5 +1,6 @@
 package dev.certloom.core.impl.cli;
 
+import dev.certloom.core.impl.engine.Engine;
 import dev.certloom.api.CertloomException;
 import dev.certloom.api.command.CommandService;
 import dev.certloom.core.impl.engine.Engine.AccountInfo;
@@ -12,11 +13,11 @@ final class ShowAccountVerb implements Verb {
 
     private static final String MAILTO = "mailto:";
 
-    private final EngineSource engines;
+    private final Engine engine;
 
-    /** @param engines where the engine is found */
-    ShowAccountVerb(EngineSource engines) {
-        this.engines = engines;
+    /** @param engine  the engine behind the verb */
+    ShowAccountVerb(Engine engine) {
+        this.engine = engine;
     }
 
     @Override
@@ -37,7 +38,7 @@ final class ShowAccountVerb implements Verb {
     @Override
     public int run(Invocation invocation) throws CertloomException {
         URI server = invocation.options().server();
-        AccountInfo account = engines.engine()
+        AccountInfo account = engine
                 .account(invocation.options().workspace(), server)
                 .orElseThrow(() -> new CertloomException("No account is stored for the "
                         + "server " + server + "; create one with 'certloom register'."));

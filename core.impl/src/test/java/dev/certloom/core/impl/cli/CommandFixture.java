@@ -33,8 +33,8 @@ final class CommandFixture {
                         + "It touches nothing else.", webroot);
         PluginRegistryFixture.addAuthenticator(registry, "standalone",
                 "Answers challenges from a server of its own on port 80.", standalone);
-        service = new CommandServiceImpl(registry, "1.2.3", Clock.fixed(NOW, ZoneOffset.UTC));
-        service.bindEngine(engine);
+        service = new CommandServiceImpl(registry, engine, "1.2.3",
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     /** Runs a command line in the fixture's folders. */

@@ -165,19 +165,6 @@ class CommandServiceImplTest {
     }
 
     @Test
-    void saysSoWhenTheEngineIsMissingButStillListsPlugins() {
-        fixture.service.unbindEngine(fixture.engine);
-
-        int certificates = fixture.run(console, "certificates");
-        int plugins = fixture.run(console, "plugins");
-
-        assertThat(certificates).isEqualTo(CommandService.FAILED);
-        assertThat(console.errors()).contains("engine is not running");
-        assertThat(plugins).isEqualTo(CommandService.OK);
-        assertThat(console.output()).contains("* webroot");
-    }
-
-    @Test
     void readsPluginFlagsFromTheRegistryAtEachCommand() {
         PluginRegistryFixture.removeAuthenticator(fixture.registry, fixture.webroot);
 

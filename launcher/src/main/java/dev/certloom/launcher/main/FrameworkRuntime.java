@@ -45,6 +45,7 @@ final class FrameworkRuntime {
     private static final String API_JARS = "api/";
     private static final String STAMP = "certloom.stamp";
     private static final long SERVICE_WAIT_MILLIS = 30_000;
+    private static final long SELECTOR_EXIT_MILLIS = 100;
 
     /** Bundles that only the shell needs; the command line leaves them stopped. */
     private static final Set<String> SHELL_ONLY = Set.of(
@@ -163,10 +164,31 @@ final class FrameworkRuntime {
         }
         System.out.flush();
         System.err.flush();
+        endNativeWaits();
         try {
             lockChannel.close();
         } catch (IOException e) {
             System.err.println("Could not release the framework cache: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Ends the HTTP client's selector threads before the process exits. HotSpot waits up
+     * to about 300 ms at exit for every thread that sits in a native call, and the JDK 17
+     * HTTP client, which has no close method, keeps one waiting in epoll for as long as
+     * the client lives. An interrupted selector thread leaves its loop at once.
+     */
+    private static void endNativeWaits() {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().endsWith("SelectorManager")) {
+                thread.interrupt();
+                try {
+                    thread.join(SELECTOR_EXIT_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

@@ -8,6 +8,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 jar="$root/launcher/target/certloom.jar"
+script="$root/launcher/target/certloom"
 runs=${1:-7}
 # shellcheck source=../scripts/lib/pebble.sh
 . "$root/scripts/lib/pebble.sh"
@@ -15,7 +16,7 @@ runs=${1:-7}
 for tool in pebble certbot lego nginx java; do
     command -v "$tool" >/dev/null || { echo "The benchmark needs $tool on PATH." >&2; exit 1; }
 done
-[ -f "$jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
+[ -f "$jar" ] && [ -x "$script" ] || (cd "$root" && mvn -q -B -DskipTests package)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/certloom-bench.XXXXXX")
 nginx_pid=
@@ -59,12 +60,20 @@ stop_nginx() {
 }
 
 # Runs one command line for a tool and method; NAME in the words is replaced by a new name.
-certloom_cmd() { # METHOD NAME
-    local m=() ; [ "$1" = webroot ] && m=(--webroot -w "$webroot") \
+certloom_cmd() { # METHOD NAME: the launcher script, as a user runs Certloom
+    certloom_with "$script" "$@"
+}
+certloomjar_cmd() { # the same through a bare `java -jar`
+    certloom_with java -jar "$jar" "$@"
+}
+certloom_with() { # COMMAND... METHOD NAME
+    local n=$#; local name=${!n}; local method_at=$((n - 1)); local method=${!method_at}
+    local cmd=("${@:1:$((n - 2))}")
+    local m=() ; [ "$method" = webroot ] && m=(--webroot -w "$webroot") \
         || m=(--standalone --http-01-address 127.0.0.1 --http-01-port "$PEBBLE_HTTP_PORT")
-    java -jar "$jar" certonly -n --agree-tos --register-unsafely-without-email \
+    "${cmd[@]}" certonly -n --agree-tos --register-unsafely-without-email \
         --server "$PEBBLE_URL" --config-dir "$work/cl/c" --work-dir "$work/cl/w" \
-        --logs-dir "$work/cl/l" "${m[@]}" -d "$2"
+        --logs-dir "$work/cl/l" "${m[@]}" -d "$name"
 }
 certbot_cmd() {
     local m=() ; [ "$1" = webroot ] && m=(--webroot -w "$webroot") \
@@ -103,20 +112,24 @@ measure() { # TOOL METHOD
 }
 
 start_nginx
-for tool in certloom certbot lego; do measure "$tool" webroot; done
+for tool in certloom certloomjar certbot lego; do measure "$tool" webroot; done
 stop_nginx
-for tool in certloom certbot lego; do measure "$tool" standalone; done
+for tool in certloom certloomjar certbot lego; do measure "$tool" standalone; done
 version_times() { local i; for i in $(seq 1 "$runs"); do seconds "$@"; done | median; }
-result[certloom-version]=$(version_times java -jar "$jar" --version)
+result[certloom-version]=$(version_times "$script" --version)
+result[certloomjar-version]=$(version_times java -jar "$jar" --version)
 result[certbot-version]=$(version_times certbot --version)
 result[lego-version]=$(version_times lego --version)
 
 echo
-echo "Median of $runs runs on one Pebble (127.0.0.1), seconds; ratio = tool / certbot"
-printf '%-22s %10s %10s %10s %16s %14s\n' what certloom certbot lego certloom/certbot lego/certbot
+echo "Median of $runs runs on one Pebble (127.0.0.1), seconds; ratio = tool / certbot."
+echo "certloom = the launcher script beside the jar; java -jar = the bare jar."
+printf '%-12s %9s %12s %9s %9s %10s %12s %8s\n' what certloom "java -jar" certbot lego \
+    "certloom/" "java -jar/" "lego/"
 for what in webroot standalone version; do
-    c=${result[certloom-$what]}; b=${result[certbot-$what]}; l=${result[lego-$what]}
-    printf '%-22s %10s %10s %10s %16s %14s\n' "$what" "$c" "$b" "$l" \
-        "$(awk -v x="$c" -v y="$b" 'BEGIN { printf "%.2fx", x / y }')" \
-        "$(awk -v x="$l" -v y="$b" 'BEGIN { printf "%.2fx", x / y }')"
+    c=${result[certloom-$what]}; j=${result[certloomjar-$what]}
+    b=${result[certbot-$what]}; l=${result[lego-$what]}
+    ratio() { awk -v x="$1" -v y="$b" 'BEGIN { printf "%.2fx", x / y }'; }
+    printf '%-12s %9s %12s %9s %9s %10s %12s %8s\n' "$what" "$c" "$j" "$b" "$l" \
+        "$(ratio "$c")" "$(ratio "$j")" "$(ratio "$l")"
 done

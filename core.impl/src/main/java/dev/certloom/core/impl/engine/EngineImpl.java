@@ -94,6 +94,7 @@ public final class EngineImpl implements Engine {
                 runFolder, console, request.dryRun());
         Session session = CaSessions.create(System.getenv()).open(request.account().server());
         CompletableFuture<Void> warm = CaSessions.warmUp(session);
+        ClassWarmer.start();
         try (Authentication authentication = plugin.service().prepare(context)) {
             AccountStore accounts = new AccountStore(workspace);
             Login login = new AccountFlow(session, accounts, console).login(request.account());

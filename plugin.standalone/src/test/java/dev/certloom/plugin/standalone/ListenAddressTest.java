@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.certloom.api.ConfigurationException;
 import dev.certloom.api.PluginException;
 import dev.certloom.api.plugin.OptionValues;
+import dev.certloom.api.plugin.TestPluginContext;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -30,7 +31,7 @@ class ListenAddressTest {
 
     @Test
     void takesTheLastPortAndAddressGiven() throws Exception {
-        OptionValues options = FakeContext.values(Map.of(
+        OptionValues options = TestPluginContext.values(Map.of(
                 "http-01-port", List.of("8080", " 8888 "),
                 "http-01-address", List.of("127.0.0.1")));
 
@@ -43,7 +44,7 @@ class ListenAddressTest {
     @ParameterizedTest
     @ValueSource(strings = {"http", "-1", "65536", "", "80.5"})
     void refusesAPortThatIsNoTcpPort(String port) {
-        OptionValues options = FakeContext.values(Map.of("http-01-port", List.of(port)));
+        OptionValues options = TestPluginContext.values(Map.of("http-01-port", List.of(port)));
 
         assertThatThrownBy(() -> ListenAddress.of(options))
                 .isInstanceOf(ConfigurationException.class)
@@ -53,7 +54,7 @@ class ListenAddressTest {
 
     @Test
     void refusesAnAddressThatDoesNotResolve() {
-        OptionValues options = FakeContext.values(
+        OptionValues options = TestPluginContext.values(
                 Map.of("http-01-address", List.of("no such host.invalid")));
 
         assertThatThrownBy(() -> ListenAddress.of(options))

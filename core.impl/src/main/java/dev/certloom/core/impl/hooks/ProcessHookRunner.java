@@ -52,7 +52,8 @@ public final class ProcessHookRunner implements HookRunner {
             long grace = System.nanoTime() + TERM_GRACE.toNanos();
             join(outReader, grace);
             join(errReader, grace);
-            throw new PluginException(what + " did not finish within " + seconds(timeout)
+            throw new PluginException(capitalized(what) + " did not finish within "
+                    + seconds(timeout)
                     + " and was stopped with everything it started; make the hook finish"
                     + " sooner or raise --hook-timeout.");
         }
@@ -60,6 +61,10 @@ public final class ProcessHookRunner implements HookRunner {
         int exitCode = process.exitValue();
         LOG.debug("{} exited with {}", what, exitCode);
         return new HookResult(exitCode, out.text(), err.text());
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String seconds(Duration timeout) {

@@ -105,8 +105,9 @@ final class CertonlyVerb implements Verb {
         if (!request.dryRun()) {
             hooks.saveIn(options.workspace(), lineage.name());
         }
+        // certbot lists the certificate's subject name first, which is the first name asked.
         hooks.runDeploy(request.names().get(0), options.workspace().live(lineage.name()),
-                lineage.domains(), request.dryRun());
+                request.names(), request.dryRun());
         return lineage;
     }
 

@@ -183,7 +183,7 @@ public final class CoreHooks {
     private void runPre(String certificate) throws PluginException {
         for (String command : commands("pre", settings.pre())) {
             HookResult result = run("pre", certificate, command, Map.of("PATH", path));
-            show("pre", command, result);
+            showOutput("pre", command, result);
             if (!result.succeeded()) {
                 throw new PluginException("The pre hook " + command + " failed with exit "
                         + "code " + result.exitCode() + ", so no certificate was requested for "
@@ -207,18 +207,17 @@ public final class CoreHooks {
 
     /** A deploy or post hook that failed degrades the run but does not fail it. */
     private void report(String stage, String certificate, String command, HookResult result) {
-        show(stage, command, result);
-        if (!result.succeeded()) {
-            LOG.warn("The {} hook {} for {} exited with {}; check the hook", stage, command,
-                    certificate, result.exitCode());
-        }
-    }
-
-    private void show(String stage, String command, HookResult result) {
+        showOutput(stage, command, result);
         if (!result.succeeded()) {
             console.err().println("Warning: the " + stage + " hook " + command
                     + " reported exit code " + result.exitCode() + ".");
+            // The console warned the user; the log keeps the fact without repeating it.
+            LOG.info("The {} hook {} for {} exited with {}", stage, command, certificate,
+                    result.exitCode());
         }
+    }
+
+    private void showOutput(String stage, String command, HookResult result) {
         if (!result.output().isBlank()) {
             console.out().println("The " + stage + " hook " + command + " printed:");
             console.out().println(indent(result.output()));

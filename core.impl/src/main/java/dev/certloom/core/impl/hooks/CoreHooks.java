@@ -79,8 +79,11 @@ public final class CoreHooks {
         if (!settings.validateHooks()) {
             return;
         }
-        for (Map.Entry<String, Optional<String>> hook : Map.of("pre", settings.pre(),
-                "post", settings.post(), "deploy", settings.deploy()).entrySet()) {
+        // certbot's order of checks: pre, post, deploy.
+        List<Map.Entry<String, Optional<String>>> hooks = List.of(
+                Map.entry("pre", settings.pre()), Map.entry("post", settings.post()),
+                Map.entry("deploy", settings.deploy()));
+        for (Map.Entry<String, Optional<String>> hook : hooks) {
             if (hook.getValue().isPresent()) {
                 HookCommandCheck.check(hook.getKey(), hook.getValue().get(), path);
             }

@@ -73,7 +73,7 @@ class HooksIT {
     }
 
     @Test
-    void aFailingPreHookStopsTheRunAndThePostHookStillRuns(@TempDir Path root)
+    void aFailingPreHookIsReportedAndTheCertificateStillObtained(@TempDir Path root)
             throws IOException {
         CertbotDirs dirs = CertbotDirs.under(root);
         Path journal = root.resolve("journal");
@@ -81,11 +81,11 @@ class HooksIT {
         CommandResult result = certloom.run(line(dirs, List.of("prefail.example.test"),
                 "--pre-hook", "false", "--post-hook", append(journal, "post-command")));
 
-        String message = FailureAssertions.assertFailedWithOneSentence(result);
-        assertThat(message).contains("pre hook false", "exit code 1", "prefail.example.test");
+        // certbot only warns about a failing hook; scripts written for it rely on that.
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.stderr()).contains("pre hook false", "reported exit code 1");
         assertThat(Files.readAllLines(journal)).containsExactly("post-command");
-        assertThat(dirs.accountFolders()).as("no account, so no order").isEmpty();
-        assertThat(dirs.live("prefail.example.test")).doesNotExist();
+        assertThat(dirs.live("prefail.example.test").resolve("cert.pem")).exists();
     }
 
     @Test

@@ -27,9 +27,8 @@ import org.slf4j.LoggerFactory;
  * before anything is asked of the CA, the deploy hooks once a certificate was saved, the
  * post hooks at the end whatever happened. Each stage runs the executables of its
  * {@code renewal-hooks/<stage>/} folder in sorted order, then the command-line hook unless
- * it names one of those executables. A failing pre hook stops the run; a deploy or post
- * hook that exits non-zero is reported as a warning and the run still succeeds, as with
- * certbot. A hook that runs into the timeout always fails the run. Used from one thread.
+ * it names one of those executables. A hook of any stage that exits non-zero is reported
+ * as a warning and the run goes on, as with certbot. A hook that runs into the timeout always fails the run. Used from one thread.
  */
 public final class CoreHooks {
 
@@ -184,14 +183,11 @@ public final class CoreHooks {
     }
 
     private void runPre(String certificate) throws PluginException {
+        // A pre hook that exits non-zero is reported and the run goes on, as with certbot:
+        // scripts whose pre hook stops a service that is not running keep working.
         for (String command : commands("pre", settings.pre())) {
             HookResult result = run("pre", certificate, command, Map.of("PATH", path));
-            showOutput("pre", command, result);
-            if (!result.succeeded()) {
-                throw new PluginException("The pre hook " + command + " failed with exit "
-                        + "code " + result.exitCode() + ", so no certificate was requested for "
-                        + certificate + "; fix the hook or remove it.");
-            }
+            report("pre", certificate, command, result);
         }
     }
 

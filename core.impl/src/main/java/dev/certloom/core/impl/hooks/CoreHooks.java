@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * post hooks at the end whatever happened. Each stage runs the executables of its
  * {@code renewal-hooks/<stage>/} folder in sorted order, then the command-line hook unless
  * it names one of those executables. A hook of any stage that exits non-zero is reported
- * as a warning and the run goes on, as with certbot. A hook that runs into the timeout always fails the run. Used from one thread.
+ * as a warning and the run goes on, as with certbot. A hook that runs into the timeout
+ * always fails the run. Used from one thread.
  */
 public final class CoreHooks {
 

@@ -5,8 +5,6 @@ import dev.certloom.api.hook.HookRunner;
 import dev.certloom.api.hook.HookRunner.HookResult;
 import java.time.Duration;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The manual plugin's two hook commands of one run, run through the core's
@@ -19,8 +17,6 @@ final class HookCalls {
 
     /** {@link #DEFAULT_TIMEOUT_SECONDS} as a duration. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
-
-    private static final Logger LOG = LoggerFactory.getLogger(HookCalls.class);
 
     private final HookRunner runner;
     private final Duration timeout;
@@ -57,7 +53,6 @@ final class HookCalls {
      */
     String authenticate(String domain, Map<String, String> environment)
             throws PluginException {
-        LOG.info("Running the manual auth hook for {}", domain);
         HookResult result = runner.run("the manual auth hook for " + domain, auth, environment,
                 timeout);
         String output = result.output().strip();
@@ -81,7 +76,6 @@ final class HookCalls {
         if (cleanup == null) {
             return;
         }
-        LOG.info("Running the manual cleanup hook for {}", domain);
         HookResult result = runner.run("the manual cleanup hook for " + domain, cleanup,
                 environment, timeout);
         if (!result.succeeded()) {

@@ -69,6 +69,11 @@ class ManualIT {
         try (Stream<Path> left = Files.list(challenges)) {
             assertThat(left).as("challenge files left in the webroot").isEmpty();
         }
+        // A renewal repeats the same hooks, under certbot's keys.
+        assertThat(RenewalConfig.read(dirs.renewalConf(name)).renewalParams())
+                .containsEntry("authenticator", "manual")
+                .containsEntry("manual_auth_hook", auth.toString())
+                .containsEntry("manual_cleanup_hook", cleanup.toString());
     }
 
     @Test

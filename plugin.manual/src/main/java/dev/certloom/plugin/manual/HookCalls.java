@@ -12,8 +12,8 @@ import java.util.Map;
  */
 final class HookCalls {
 
-    /** How long each hook may run, in seconds, when nothing else is said. */
-    static final long DEFAULT_TIMEOUT_SECONDS = 300;
+    /** How long each hook may run, in seconds: the core's default for --hook-timeout. */
+    static final long DEFAULT_TIMEOUT_SECONDS = 900;
 
     /** {@link #DEFAULT_TIMEOUT_SECONDS} as a duration. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);

@@ -4,12 +4,14 @@ import dev.certloom.api.CertloomException;
 import dev.certloom.api.ConfigurationException;
 import dev.certloom.api.Console;
 import dev.certloom.api.command.CommandService;
+import dev.certloom.api.hook.HookRunner;
 import dev.certloom.api.plugin.Authenticator;
 import dev.certloom.api.plugin.OptionValues;
 import dev.certloom.api.plugin.PluginOption;
 import dev.certloom.api.service.CertificateRequest;
 import dev.certloom.api.service.Lineage;
 import dev.certloom.core.impl.engine.Engine;
+import dev.certloom.core.impl.hooks.CoreHooks;
 import dev.certloom.core.impl.names.DomainNames;
 import dev.certloom.core.impl.plugins.PluginRegistry;
 import dev.certloom.core.impl.plugins.PluginRegistry.Plugin;
@@ -30,14 +32,17 @@ final class CertonlyVerb implements Verb {
 
     private final PluginRegistry registry;
     private final Engine engine;
+    private final HookRunner hookRunner;
 
     /**
-     * @param registry where authenticators are found
-     * @param engine   the engine behind the verb
+     * @param registry   where authenticators are found
+     * @param engine     the engine behind the verb
+     * @param hookRunner runs the pre, deploy and post hooks
      */
-    CertonlyVerb(PluginRegistry registry, Engine engine) {
+    CertonlyVerb(PluginRegistry registry, Engine engine, HookRunner hookRunner) {
         this.registry = registry;
         this.engine = engine;
+        this.hookRunner = hookRunner;
     }
 
     @Override
@@ -61,7 +66,10 @@ final class CertonlyVerb implements Verb {
                 CoreFlag.PREFERRED_CHALLENGES, CoreFlag.PREFERRED_CHAIN, CoreFlag.KEY_TYPE,
                 CoreFlag.RSA_KEY_SIZE, CoreFlag.ELLIPTIC_CURVE, CoreFlag.DRY_RUN,
                 CoreFlag.EMAIL, CoreFlag.AGREE_TOS, CoreFlag.WITHOUT_EMAIL,
-                CoreFlag.EFF_EMAIL, CoreFlag.NO_EFF_EMAIL, CoreFlag.SERVER, CoreFlag.STAGING);
+                CoreFlag.EFF_EMAIL, CoreFlag.NO_EFF_EMAIL, CoreFlag.SERVER, CoreFlag.STAGING,
+                CoreFlag.PRE_HOOK, CoreFlag.POST_HOOK, CoreFlag.DEPLOY_HOOK,
+                CoreFlag.HOOK_TIMEOUT, CoreFlag.NO_DIRECTORY_HOOKS,
+                CoreFlag.DISABLE_HOOK_VALIDATION);
     }
 
     @Override
@@ -74,15 +82,33 @@ final class CertonlyVerb implements Verb {
         CommandOptions options = invocation.options();
         Console console = invocation.console();
         Plugin<Authenticator> authenticator = authenticator(options.arguments());
+        CoreHooks hooks = new CoreHooks(hookRunner, options.hooks(),
+                options.workspace().configDir(), console);
+        // certbot refuses a hook it cannot find before any order is placed.
+        hooks.validate();
 
         CertificateRequest request = request(options, authenticator, console);
 
         LOG.info("Obtaining a certificate for {} with the {} authenticator",
                 String.join(", ", request.names()), authenticator.name());
-        Lineage lineage = engine.obtain(options.workspace(), request, console);
+        Lineage lineage = hooks.around(request.names().get(0),
+                () -> obtainAndDeploy(options, request, hooks, console));
 
         report(lineage, request.dryRun(), console.out());
         return CommandService.OK;
+    }
+
+    /** Obtains the certificate, saves the hooks for renewal and runs the deploy hooks. */
+    private Lineage obtainAndDeploy(CommandOptions options, CertificateRequest request,
+            CoreHooks hooks, Console console) throws CertloomException {
+        Lineage lineage = engine.obtain(options.workspace(), request, console);
+        if (!request.dryRun()) {
+            hooks.saveIn(options.workspace(), lineage.name());
+        }
+        // certbot lists the certificate's subject name first, which is the first name asked.
+        hooks.runDeploy(request.names().get(0), options.workspace().live(lineage.name()),
+                request.names(), request.dryRun());
+        return lineage;
     }
 
     /** Finds the one authenticator that {@code -a NAME} and {@code --NAME} agree on. */

@@ -5,11 +5,13 @@ import dev.certloom.api.challenge.ChallengeType;
 import dev.certloom.api.plugin.PluginOption;
 import dev.certloom.api.service.CertificateRequest.AccountSpec;
 import dev.certloom.api.service.KeySpec;
+import dev.certloom.core.impl.hooks.HookSettings;
 import dev.certloom.core.impl.names.DomainNames;
 import dev.certloom.core.impl.storage.Workspace;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -146,6 +148,34 @@ final class CommandOptions {
     /** Returns the {@code --preferred-chain} value, if given. */
     Optional<String> preferredChain() {
         return arguments.last(CoreFlag.PREFERRED_CHAIN);
+    }
+
+    /**
+     * Returns the hook choices: the last of each hook flag, as certbot keeps the last.
+     *
+     * @throws UsageException when {@code --hook-timeout} is not a positive whole number
+     */
+    HookSettings hooks() throws UsageException {
+        Duration timeout = HookSettings.DEFAULT_TIMEOUT;
+        Optional<String> seconds = arguments.last(CoreFlag.HOOK_TIMEOUT);
+        if (seconds.isPresent()) {
+            long value;
+            try {
+                value = Long.parseLong(seconds.get().strip());
+            } catch (NumberFormatException e) {
+                value = 0;
+            }
+            if (value <= 0) {
+                throw new UsageException("The --hook-timeout value '" + seconds.get()
+                        + "' is not a positive whole number of seconds.");
+            }
+            timeout = Duration.ofSeconds(value);
+        }
+        return new HookSettings(arguments.last(CoreFlag.PRE_HOOK).orElse(null),
+                arguments.last(CoreFlag.POST_HOOK).orElse(null),
+                arguments.last(CoreFlag.DEPLOY_HOOK).orElse(null), timeout,
+                !arguments.has(CoreFlag.NO_DIRECTORY_HOOKS),
+                !arguments.has(CoreFlag.DISABLE_HOOK_VALIDATION));
     }
 
     /** Returns whether {@code --dry-run} was given. */

@@ -4,6 +4,7 @@ import dev.certloom.api.CertloomException;
 import dev.certloom.api.Console;
 import dev.certloom.api.PluginException;
 import dev.certloom.api.command.CommandService;
+import dev.certloom.api.hook.HookRunner;
 import dev.certloom.core.impl.engine.Engine;
 import dev.certloom.core.impl.plugins.PluginRegistry;
 import dev.certloom.core.impl.storage.Workspace;
@@ -45,24 +46,28 @@ public final class CommandServiceImpl implements CommandService {
      * @param registry the plugins present
      * @param engine   the engine behind the verbs; mandatory, so that the command service
      *                 is never handed out before the engine it needs is there
+     * @param hooks    runs the user's hooks
      * @param context  the core bundle's context, for its version
      */
     @Activate
     public CommandServiceImpl(@Reference PluginRegistry registry, @Reference Engine engine,
-            BundleContext context) {
-        this(registry, engine, context.getBundle().getVersion().toString(), Clock.systemUTC());
+            @Reference HookRunner hooks, BundleContext context) {
+        this(registry, engine, hooks, context.getBundle().getVersion().toString(),
+                Clock.systemUTC());
     }
 
     /**
      * @param registry the plugins present
      * @param engine   the engine behind the verbs
+     * @param hooks    runs the user's hooks
      * @param version  what {@code --version} prints after {@code certloom}
      * @param clock    the clock {@code certificates} counts validity with
      */
-    CommandServiceImpl(PluginRegistry registry, Engine engine, String version, Clock clock) {
+    CommandServiceImpl(PluginRegistry registry, Engine engine, HookRunner hooks,
+            String version, Clock clock) {
         this.registry = registry;
         this.version = version;
-        for (Verb verb : List.of(new CertonlyVerb(registry, engine),
+        for (Verb verb : List.of(new CertonlyVerb(registry, engine, hooks),
                 new CertificatesVerb(engine, clock), new PluginsVerb(registry),
                 new RegisterVerb(engine), new ShowAccountVerb(engine))) {
             verbs.put(verb.name(), verb);

@@ -1,5 +1,6 @@
 package dev.certloom.core.impl.cli;
 
+import dev.certloom.core.impl.hooks.HookSettings;
 import dev.certloom.core.impl.storage.Workspace;
 import java.util.List;
 
@@ -49,6 +50,23 @@ enum CoreFlag implements Flag {
     STAGING("--test-cert --staging", "", true, "Use Let's Encrypt's staging server, whose "
             + "certificates nobody trusts; the same as --server " + ServerChoice.STAGING
             + "."),
+    PRE_HOOK("--pre-hook", "PRE_HOOK", false, "A shell command to run before obtaining "
+            + "a certificate, after the executables in renewal-hooks/pre/; its failure "
+            + "stops the run."),
+    POST_HOOK("--post-hook", "POST_HOOK", false, "A shell command to run at the end, also "
+            + "when obtaining failed, after the executables in renewal-hooks/post/."),
+    DEPLOY_HOOK("--deploy-hook --renew-hook", "DEPLOY_HOOK", false, "A shell command to "
+            + "run after a certificate was saved, after the executables in "
+            + "renewal-hooks/deploy/; RENEWED_LINEAGE holds the live folder and "
+            + "RENEWED_DOMAINS the names, space-separated. --renew-hook is certbot's older "
+            + "name."),
+    HOOK_TIMEOUT("--hook-timeout", "SECONDS", false, "How long each hook may run before "
+            + "it is stopped with everything it started and the run fails (default: "
+            + HookSettings.DEFAULT_TIMEOUT.toSeconds() + ")."),
+    NO_DIRECTORY_HOOKS("--no-directory-hooks", "", false, "Do not run the executables in "
+            + "the renewal-hooks folders."),
+    DISABLE_HOOK_VALIDATION("--disable-hook-validation", "", false, "Do not check before "
+            + "any order that each hook command starts with an executable."),
     AUTHENTICATORS("--authenticators", "", false, "With plugins: list only authenticators."),
     INSTALLERS("--installers", "", false, "With plugins: list only installers."),
     NON_INTERACTIVE("-n --non-interactive --noninteractive", "", true, "Never ask a "

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * shell the leader of a new session and process group, whose id is the shell's pid, so
  * at the timeout one signal to the group reaches everything the hook started. Standard
  * input is closed; both output streams are drained on threads of their own and kept up to
- * {@link #OUTPUT_LIMIT} bytes. Stateless and thread-safe.
+ * {@link #OUTPUT_LIMIT} bytes. A hook ends when its shell exits: what it started in the
+ * background and left running is the hook's choice and is not stopped. Stateless and
+ * thread-safe.
  */
 @Component(service = HookRunner.class)
 public final class ProcessHookRunner implements HookRunner {
@@ -26,6 +28,9 @@ public final class ProcessHookRunner implements HookRunner {
 
     /** How long a group gets between SIGTERM and SIGKILL. */
     private static final Duration TERM_GRACE = Duration.ofSeconds(2);
+
+    /** How long output is still read after the shell exited. */
+    private static final Duration OUTPUT_GRACE = Duration.ofMillis(500);
 
     @Override
     public HookResult run(String what, String command, Map<String, String> environment,
@@ -43,23 +48,30 @@ public final class ProcessHookRunner implements HookRunner {
         Thread outReader = reader("hook-stdout", out);
         Thread errReader = reader("hook-stderr", err);
 
-        // The hook is done when the shell exited and its output was closed by everything
-        // that held it; a background child still writing to the pipes counts as running.
-        boolean finished = waitFor(process, deadline) && join(outReader, deadline)
-                && join(errReader, deadline);
-        if (!finished) {
+        if (!waitFor(process, deadline)) {
             killGroup(what, process);
             long grace = System.nanoTime() + TERM_GRACE.toNanos();
             join(outReader, grace);
             join(errReader, grace);
-            throw new PluginException(what + " did not finish within " + seconds(timeout)
+            throw new PluginException(capitalized(what) + " did not finish within "
+                    + seconds(timeout)
                     + " and was stopped with everything it started; make the hook finish"
                     + " sooner or raise --hook-timeout.");
         }
+        // The hook is done when its shell exits. Something it left running in the
+        // background (a server a pre hook starts) may still hold the pipes; its output is
+        // not waited for, and its reader thread ends when it closes them.
+        long drain = System.nanoTime() + OUTPUT_GRACE.toNanos();
+        join(outReader, drain);
+        join(errReader, drain);
 
         int exitCode = process.exitValue();
         LOG.debug("{} exited with {}", what, exitCode);
         return new HookResult(exitCode, out.text(), err.text());
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String seconds(Duration timeout) {
@@ -105,7 +117,8 @@ public final class ProcessHookRunner implements HookRunner {
      */
     private static void killGroup(String what, Process process) {
         long group = process.pid();
-        LOG.warn("{} ran into its timeout; stopping its process group {}", what, group);
+        // INFO, not WARN: the caller reports the failure; the log only records the step.
+        LOG.info("{} ran into its timeout; stopping its process group {}", what, group);
         signalGroup("TERM", group);
         long deadline = System.nanoTime() + TERM_GRACE.toNanos();
         while (groupAlive(group) && System.nanoTime() < deadline) {

@@ -1,6 +1,7 @@
 package dev.certloom.core.impl.cli;
 
 import dev.certloom.api.Console;
+import dev.certloom.core.impl.hooks.ProcessHookRunner;
 import dev.certloom.core.impl.plugins.PluginRegistry;
 import dev.certloom.core.impl.plugins.PluginRegistryFixture;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ final class CommandFixture {
                         + "It touches nothing else.", webroot);
         PluginRegistryFixture.addAuthenticator(registry, "standalone",
                 "Answers challenges from a server of its own on port 80.", standalone);
-        service = new CommandServiceImpl(registry, engine, "1.2.3",
+        service = new CommandServiceImpl(registry, engine, new ProcessHookRunner(), "1.2.3",
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

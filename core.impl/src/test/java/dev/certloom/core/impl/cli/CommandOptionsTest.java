@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.certloom.api.ConfigurationException;
 import dev.certloom.api.challenge.ChallengeType;
 import dev.certloom.api.service.KeySpec;
+import dev.certloom.core.impl.hooks.HookSettings;
 import dev.certloom.core.impl.storage.Workspace;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -181,6 +183,30 @@ class CommandOptionsTest {
         assertThat(options.account().emailIfSet()).isEmpty();
         assertThat(options.account().agreeTos()).isFalse();
         assertThat(options.withoutEmail()).isTrue();
+    }
+
+    @Test
+    void readsTheHookFlagsTakingTheLastOfEach() throws ConfigurationException {
+        HookSettings hooks = options("--pre-hook a --pre-hook b --post-hook c --renew-hook d "
+                + "--deploy-hook e --hook-timeout 7 --no-directory-hooks "
+                + "--disable-hook-validation").hooks();
+
+        assertThat(hooks).isEqualTo(new HookSettings("b", "c", "e", Duration.ofSeconds(7),
+                false, false));
+    }
+
+    @Test
+    void defaultsToNoHooksAndTheDocumentedTimeout() throws ConfigurationException {
+        assertThat(options("").hooks()).isEqualTo(HookSettings.NONE);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource({"0", "-5", "soon", "1.5"})
+    void refusesAHookTimeoutThatIsNotAPositiveWholeNumber(String value) {
+        assertThatThrownBy(() -> options("--hook-timeout " + value).hooks())
+                .isInstanceOf(UsageException.class)
+                .hasMessage("The --hook-timeout value '" + value + "' is not a positive whole "
+                        + "number of seconds.");
     }
 
     /** Splits a line into words at spaces; a {@code ~} stands for a space inside a word. */

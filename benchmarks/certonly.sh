@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Times `certonly` for one name with Certloom, certbot and lego on the same private
-# Pebble (127.0.0.1), by webroot (served by a private nginx) and by standalone, and
+# Pebble (127.0.0.1), by webroot (served by a private nginx), by standalone, by DNS-01
+# (certbot's and Certloom's manual plugin running benchmarks/hooks/dns-*.sh, lego's exec
+# provider running benchmarks/hooks/lego-exec.sh, all against challtestsrv's API), and
 # `--version`. Each tool registers its account in an untimed first run; every timed run
 # then asks for a new name. Prints the median of RUNS runs and the ratio to certbot.
 #
@@ -28,7 +30,8 @@ cleanup() {
 trap cleanup EXIT
 pebble_start "$work/pebble"
 export CERTLOOM_CA_BUNDLE="$PEBBLE_CA" REQUESTS_CA_BUNDLE="$PEBBLE_CA" \
-    LEGO_CA_CERTIFICATES="$PEBBLE_CA" CERTLOOM_CACHE_DIR="$work/felix-cache"
+    LEGO_CA_CERTIFICATES="$PEBBLE_CA" CERTLOOM_CACHE_DIR="$work/felix-cache" CHALL_MGMT
+hooks="$root/benchmarks/hooks"
 webroot="$work/www"
 mkdir -p "$webroot"
 
@@ -69,15 +72,22 @@ certloomjar_cmd() { # the same through a bare `java -jar`
 certloom_with() { # COMMAND... METHOD NAME
     local n=$#; local name=${!n}; local method_at=$((n - 1)); local method=${!method_at}
     local cmd=("${@:1:$((n - 2))}")
-    local m=() ; [ "$method" = webroot ] && m=(--webroot -w "$webroot") \
-        || m=(--standalone --http-01-address 127.0.0.1 --http-01-port "$PEBBLE_HTTP_PORT")
+    local m=() ; certbot_method "$method"
     "${cmd[@]}" certonly -n --agree-tos --register-unsafely-without-email \
         --server "$PEBBLE_URL" --config-dir "$work/cl/c" --work-dir "$work/cl/w" \
         --logs-dir "$work/cl/l" "${m[@]}" -d "$name"
 }
+certbot_method() { # METHOD: sets m to the flags certbot and Certloom share for it
+    case "$1" in
+        webroot) m=(--webroot -w "$webroot") ;;
+        standalone) m=(--standalone --http-01-address 127.0.0.1
+            --http-01-port "$PEBBLE_HTTP_PORT") ;;
+        dns) m=(--manual --preferred-challenges dns --manual-auth-hook "$hooks/dns-auth.sh"
+            --manual-cleanup-hook "$hooks/dns-cleanup.sh") ;;
+    esac
+}
 certbot_cmd() {
-    local m=() ; [ "$1" = webroot ] && m=(--webroot -w "$webroot") \
-        || m=(--standalone --http-01-address 127.0.0.1 --http-01-port "$PEBBLE_HTTP_PORT")
+    local m=() ; certbot_method "$1"
     certbot certonly -n --agree-tos --register-unsafely-without-email \
         --server "$PEBBLE_URL" --config-dir "$work/cb/c" --work-dir "$work/cb/w" \
         --logs-dir "$work/cb/l" "${m[@]}" -d "$2"
@@ -115,6 +125,7 @@ start_nginx
 for tool in certloom certloomjar certbot lego; do measure "$tool" webroot; done
 stop_nginx
 for tool in certloom certloomjar certbot lego; do measure "$tool" standalone; done
+for tool in certloom certloomjar certbot lego; do measure "$tool" dns; done
 version_times() { local i; for i in $(seq 1 "$runs"); do seconds "$@"; done | median; }
 result[certloom-version]=$(version_times "$script" --version)
 result[certloomjar-version]=$(version_times java -jar "$jar" --version)
@@ -126,7 +137,7 @@ echo "Median of $runs runs on one Pebble (127.0.0.1), seconds; ratio = tool / ce
 echo "certloom = the launcher script beside the jar; java -jar = the bare jar."
 printf '%-12s %9s %12s %9s %9s %10s %12s %8s\n' what certloom "java -jar" certbot lego \
     "certloom/" "java -jar/" "lego/"
-for what in webroot standalone version; do
+for what in webroot standalone dns version; do
     c=${result[certloom-$what]}; j=${result[certloomjar-$what]}
     b=${result[certbot-$what]}; l=${result[lego-$what]}
     ratio() { awk -v x="$1" -v y="$b" 'BEGIN { printf "%.2fx", x / y }'; }

@@ -5,7 +5,7 @@
 #   pebble_start DIR [NONCE_REJECT_PERCENT]
 #       Sets PEBBLE_URL (directory URL), PEBBLE_CA (PEM to trust for its TLS),
 #       PEBBLE_HTTP_PORT (where it validates HTTP-01), PEBBLE_MGMT (management URL),
-#       CHALL_MGMT (challtestsrv management URL).
+#       CHALL_MGMT (challtestsrv management URL), CHALL_DNS (its DNS address, host:port).
 #   pebble_stop
 
 pebble_free_port() {
@@ -54,6 +54,7 @@ JSON
     PEBBLE_CA="$PEBBLE_DIR/pebble.pem"
     PEBBLE_MGMT="https://127.0.0.1:$mgmt"
     CHALL_MGMT="http://127.0.0.1:$cmgmt"
+    CHALL_DNS="127.0.0.1:$dns"
     pebble_wait "$PEBBLE_URL" "$PEBBLE_CA"
 }
 

@@ -25,9 +25,13 @@ final class Certloom {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private final CommandRunner runner;
+    private final Path outputDirectory;
+    private final Map<String, String> environment;
 
-    private Certloom(CommandRunner runner) {
-        this.runner = runner;
+    private Certloom(Path outputDirectory, Map<String, String> environment) {
+        this.runner = new CommandRunner(outputDirectory, environment);
+        this.outputDirectory = outputDirectory;
+        this.environment = environment;
     }
 
     /**
@@ -37,15 +41,15 @@ final class Certloom {
      * @param caBundle        the PEM file for {@code CERTLOOM_CA_BUNDLE}
      */
     static Certloom trusting(Path outputDirectory, Path caBundle) {
-        return new Certloom(new CommandRunner(outputDirectory, Map.of(
+        return new Certloom(outputDirectory, Map.of(
                 "CERTLOOM_CA_BUNDLE", caBundle.toString(),
-                "CERTLOOM_CACHE_DIR", required(CACHE_PROPERTY))));
+                "CERTLOOM_CACHE_DIR", required(CACHE_PROPERTY)));
     }
 
     /** Returns a runner for commands that reach no CA over HTTPS. */
     static Certloom plain(Path outputDirectory) {
-        return new Certloom(new CommandRunner(outputDirectory,
-                Map.of("CERTLOOM_CACHE_DIR", required(CACHE_PROPERTY))));
+        return new Certloom(outputDirectory,
+                Map.of("CERTLOOM_CACHE_DIR", required(CACHE_PROPERTY)));
     }
 
     /** Returns the jar under test, failing when the build did not say where it is. */
@@ -79,6 +83,21 @@ final class Certloom {
                 "-jar", jar().toString()));
         command.addAll(arguments);
         return runner.run(command, input, TIMEOUT);
+    }
+
+    /**
+     * Starts certloom with {@code arguments} and its standard input open, for a test that
+     * reads what it asks from {@link ManagedProcess#logText()} (both streams) and answers
+     * through {@link ManagedProcess#input()}. The test closes it.
+     *
+     * @param name a name for the log file, unique within the test class
+     */
+    ManagedProcess start(String name, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar().toString()));
+        command.addAll(arguments);
+        return ManagedProcess.start(name, command, environment, outputDirectory);
     }
 
     private static String required(String property) {

@@ -102,6 +102,14 @@ final class ChallTestSrv implements AutoCloseable {
         manage("/clear-txt", "{\"host\":" + Json.quote(absolute(name)) + "}");
     }
 
+    /**
+     * Returns the base URL of the management API, such as {@code http://127.0.0.1:8055},
+     * for hook scripts that publish records the way a DNS provider's API would.
+     */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     /** Returns everything the server logged so far. */
     String logText() {
         return process.logText();

@@ -8,24 +8,30 @@ import java.util.Optional;
 
 /**
  * The caller's console as the flags of one command shape it: {@code -n} (and {@code -q})
- * forbid questions, {@code -q} silences normal output but never errors. Not thread-safe.
+ * forbid questions, {@code --force-interactive} allows them on a console that is not a
+ * terminal (as certbot's flag does), {@code -q} silences normal output but never errors.
+ * Not thread-safe.
  */
 final class CommandConsole implements Console {
 
     private final Console console;
     private final boolean quiet;
     private final boolean nonInteractive;
+    private final boolean forceInteractive;
     private final PrintWriter silence = new PrintWriter(Writer.nullWriter());
 
     /**
      * @param console        the caller's console
      * @param quiet          whether {@code -q} was given
-     * @param nonInteractive whether questions are forbidden
+     * @param nonInteractive   whether questions are forbidden; wins over the next one
+     * @param forceInteractive whether to ask even when the console is not a terminal
      */
-    CommandConsole(Console console, boolean quiet, boolean nonInteractive) {
+    CommandConsole(Console console, boolean quiet, boolean nonInteractive,
+            boolean forceInteractive) {
         this.console = console;
         this.quiet = quiet;
         this.nonInteractive = nonInteractive;
+        this.forceInteractive = forceInteractive;
     }
 
     @Override
@@ -40,7 +46,7 @@ final class CommandConsole implements Console {
 
     @Override
     public boolean isInteractive() {
-        return !nonInteractive && console.isInteractive();
+        return !nonInteractive && (forceInteractive || console.isInteractive());
     }
 
     @Override

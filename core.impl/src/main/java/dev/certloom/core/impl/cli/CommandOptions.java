@@ -109,6 +109,11 @@ final class CommandOptions {
         return quiet() || arguments.has(CoreFlag.NON_INTERACTIVE);
     }
 
+    /** Returns whether {@code --force-interactive} asks to question a non-terminal. */
+    boolean forceInteractive() {
+        return arguments.has(CoreFlag.FORCE_INTERACTIVE);
+    }
+
     /** Returns the verbosity for the log: the number of {@code -v}, or -1 with {@code -q}. */
     int verbosity() {
         return quiet() ? -1 : arguments.count(CoreFlag.VERBOSE);

@@ -129,7 +129,8 @@ public final class CommandServiceImpl implements CommandService {
 
         Workspace workspace = options.workspace();
         workspace.ensureExists();
-        Console shaped = new CommandConsole(console, options.quiet(), options.nonInteractive());
+        Console shaped = new CommandConsole(console, options.quiet(), options.nonInteractive(),
+                options.forceInteractive());
         shaped.useLogs(workspace.logsDir(), options.verbosity());
         return run(verb, new Invocation(options, shaped));
     }

@@ -71,6 +71,8 @@ enum CoreFlag implements Flag {
     INSTALLERS("--installers", "", false, "With plugins: list only installers."),
     NON_INTERACTIVE("-n --non-interactive --noninteractive", "", true, "Never ask a "
             + "question; fail instead when an answer is missing."),
+    FORCE_INTERACTIVE("--force-interactive", "", false, "Ask questions even when standard "
+            + "input or output is not a terminal, as when answers are piped in; -n wins."),
     QUIET("-q --quiet", "", false, "Print nothing but errors; implies -n. Meant for cron."),
     VERBOSE("-v --verbose", "", false, "Show more of the log on the terminal; repeat for "
             + "more, as in -vv."),
@@ -129,7 +131,7 @@ enum CoreFlag implements Flag {
 
     /** Returns the flags every verb shares: folders, questions and output. */
     static List<CoreFlag> common() {
-        return List.of(NON_INTERACTIVE, QUIET, VERBOSE, CONFIG_DIR, WORK_DIR, LOGS_DIR, HELP,
-                VERSION);
+        return List.of(NON_INTERACTIVE, FORCE_INTERACTIVE, QUIET, VERBOSE, CONFIG_DIR, WORK_DIR,
+                LOGS_DIR, HELP, VERSION);
     }
 }

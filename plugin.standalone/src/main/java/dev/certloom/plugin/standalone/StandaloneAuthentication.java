@@ -39,7 +39,8 @@ final class StandaloneAuthentication implements Authentication {
             if (responder == null) {
                 throw new PluginException("The standalone plugin cannot answer the "
                         + challenge.type() + " challenge of " + challenge.identifier()
-                        + "; it answers " + responders.keySet() + ".");
+                        + " because this run answers only " + responders.keySet()
+                        + "; name the type in --preferred-challenges to answer it.");
             }
             responder.publish(challenge);
             LOG.info("Answering the {} challenge of {} on port {}", challenge.type(),

@@ -55,13 +55,19 @@ class TlsAlpn01ResponderTest {
 
     @AfterEach
     void stop() {
-        run.close();
+        if (run != null) {
+            run.close();
+        }
     }
 
-    @Test
-    void presentsTheCertificateOfTheNameAskedBySniForAcmeTls1() throws Exception {
-        assertThat(handshake("example.org", "acme-tls/1")).isEqualTo(EXAMPLE.certificate());
-        assertThat(handshake("WWW.example.org", "acme-tls/1")).isEqualTo(WWW.certificate());
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void presentsTheCertificateOfTheNameAskedBySniForAcmeTls1(String version)
+            throws Exception {
+        assertThat(handshakeOver(version, "example.org", "acme-tls/1"))
+                .isEqualTo(EXAMPLE.certificate());
+        assertThat(handshakeOver(version, "WWW.example.org", "acme-tls/1"))
+                .isEqualTo(WWW.certificate());
     }
 
     @ParameterizedTest
@@ -143,6 +149,11 @@ class TlsAlpn01ResponderTest {
 
     /** Connects as a CA would and returns the certificate the server presented. */
     private X509Certificate handshake(String name, String... protocols) throws Exception {
+        return handshakeOver("TLSv1.3", name, protocols);
+    }
+
+    private X509Certificate handshakeOver(String version, String name, String... protocols)
+            throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");
         // The validation certificate is self-signed: RFC 8737 section 4 has the CA check
         // its contents, not a chain, so this client trusts whatever it is shown.
@@ -153,6 +164,7 @@ class TlsAlpn01ResponderTest {
             SSLParameters parameters = socket.getSSLParameters();
             parameters.setServerNames(List.of(new SNIHostName(name)));
             parameters.setApplicationProtocols(protocols);
+            parameters.setProtocols(new String[] {version});
             socket.setSSLParameters(parameters);
             socket.startHandshake();
             assertThat(socket.getApplicationProtocol()).isEqualTo("acme-tls/1");

@@ -25,6 +25,9 @@ final class Pebble implements AutoCloseable {
     /** Share of good nonces Pebble rejects; the suite must pass with it. */
     static final int NONCE_REJECT_PERCENT = 20;
 
+    /** How many roots Pebble offers besides its default one. */
+    static final int ALTERNATE_ROOTS = 1;
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final int START_ATTEMPTS = 3;
     private static final Pattern ACCOUNTS = Pattern.compile("There are now (\\d+) accounts");
@@ -71,7 +74,10 @@ final class Pebble implements AutoCloseable {
         Map<String, String> environment = Map.of(
                 "PEBBLE_WFE_NONCEREJECT", Integer.toString(NONCE_REJECT_PERCENT),
                 "PEBBLE_VA_NOSLEEP", "1",
-                "PEBBLE_VA_ALWAYS_VALID", "0");
+                "PEBBLE_VA_ALWAYS_VALID", "0",
+                // One alternate chain as Let's Encrypt has offered: clients must pick
+                // the default unless told otherwise (--preferred-chain).
+                "PEBBLE_ALTERNATE_ROOTS", Integer.toString(ALTERNATE_ROOTS));
         ManagedProcess process = ManagedProcess.start("pebble", List.of("pebble",
                 "-config", config.toString(), "-dnsserver", dns.dnsAddress()),
                 environment, directory);
@@ -164,6 +170,20 @@ final class Pebble implements AutoCloseable {
             Files.writeString(file, json, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    /**
+     * Returns one of Pebble's roots: 0 is the default chain's, 1 up to {@link
+     * #ALTERNATE_ROOTS} those of the alternate chains.
+     *
+     * @throws UncheckedIOException when the management API does not answer
+     */
+    X509Certificate root(int index) {
+        try {
+            return single(https.getOk(managementUri("/roots/" + index)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Pebble's management API did not answer", e);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.certloom.api.ConfigurationException;
 import dev.certloom.api.PluginException;
 import dev.certloom.api.challenge.ChallengeType;
 import dev.certloom.api.plugin.OptionValues;
+import dev.certloom.api.plugin.TestPluginContext;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -31,7 +32,7 @@ class ListenAddressTest {
 
     @Test
     void takesTheLastPortAndAddressGiven() throws Exception {
-        OptionValues options = FakeContext.values(Map.of(
+        OptionValues options = TestPluginContext.values(Map.of(
                 "http-01-port", List.of("8080", " 8888 "),
                 "http-01-address", List.of("127.0.0.1")));
 
@@ -43,7 +44,7 @@ class ListenAddressTest {
 
     @Test
     void tlsAlpn01DefaultsToPort443AndReadsItsOwnOptions() throws Exception {
-        OptionValues options = FakeContext.values(Map.of(
+        OptionValues options = TestPluginContext.values(Map.of(
                 "http-01-port", List.of("8080"),
                 "tls-alpn-01-address", List.of("127.0.0.1")));
 
@@ -55,7 +56,7 @@ class ListenAddressTest {
 
     @Test
     void aBadTlsAlpn01PortNamesItsOwnFlag() {
-        OptionValues options = FakeContext.values(Map.of("tls-alpn-01-port", List.of("x")));
+        OptionValues options = TestPluginContext.values(Map.of("tls-alpn-01-port", List.of("x")));
 
         assertThatThrownBy(() -> ListenAddress.of(ChallengeType.TLS_ALPN_01, options))
                 .isInstanceOf(ConfigurationException.class)
@@ -66,7 +67,7 @@ class ListenAddressTest {
     @ParameterizedTest
     @ValueSource(strings = {"http", "-1", "65536", "", "80.5"})
     void refusesAPortThatIsNoTcpPort(String port) {
-        OptionValues options = FakeContext.values(Map.of("http-01-port", List.of(port)));
+        OptionValues options = TestPluginContext.values(Map.of("http-01-port", List.of(port)));
 
         assertThatThrownBy(() -> ListenAddress.of(ChallengeType.HTTP_01, options))
                 .isInstanceOf(ConfigurationException.class)
@@ -76,7 +77,7 @@ class ListenAddressTest {
 
     @Test
     void refusesAnAddressThatDoesNotResolve() {
-        OptionValues options = FakeContext.values(
+        OptionValues options = TestPluginContext.values(
                 Map.of("http-01-address", List.of("no such host.invalid")));
 
         assertThatThrownBy(() -> ListenAddress.of(ChallengeType.HTTP_01, options))

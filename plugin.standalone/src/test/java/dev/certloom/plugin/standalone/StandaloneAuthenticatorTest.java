@@ -13,6 +13,7 @@ import dev.certloom.api.challenge.Dns01Challenge;
 import dev.certloom.api.challenge.Http01Challenge;
 import dev.certloom.api.plugin.OptionValues;
 import dev.certloom.api.plugin.PluginOption;
+import dev.certloom.api.plugin.TestPluginContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -216,11 +217,11 @@ class StandaloneAuthenticatorTest {
 
     private StandaloneAuthentication prepare(int listenPort, String... names)
             throws Exception {
-        OptionValues options = FakeContext.values(Map.of(
+        OptionValues options = TestPluginContext.values(Map.of(
                 "http-01-port", List.of(String.valueOf(listenPort)),
                 "http-01-address", List.of("127.0.0.1")));
         return (StandaloneAuthentication) authenticator.prepare(
-                FakeContext.of(options, temp, names));
+                TestPluginContext.of(options, temp, names));
     }
 
     private HttpRequest request(String path) {

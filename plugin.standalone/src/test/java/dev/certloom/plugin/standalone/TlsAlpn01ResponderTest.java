@@ -8,6 +8,7 @@ import dev.certloom.api.PluginException;
 import dev.certloom.api.challenge.ChallengeType;
 import dev.certloom.api.challenge.TlsAlpn01Challenge;
 import dev.certloom.api.plugin.OptionValues;
+import dev.certloom.api.plugin.TestPluginContext;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -141,9 +142,9 @@ class TlsAlpn01ResponderTest {
                 "http-01-address", List.of("127.0.0.1"),
                 "tls-alpn-01-port", List.of(ports.getOrDefault("tls-alpn-01-port", "0")),
                 "tls-alpn-01-address", List.of("127.0.0.1")));
-        OptionValues options = FakeContext.values(values);
+        OptionValues options = TestPluginContext.values(values);
         return (StandaloneAuthentication) authenticator.prepare(
-                FakeContext.of(options, temp, "example.org", "www.example.org")
+                TestPluginContext.of(options, temp, "example.org", "www.example.org")
                         .preferring(preferred));
     }
 

@@ -14,6 +14,7 @@ import dev.certloom.api.challenge.Http01Challenge;
 import dev.certloom.api.plugin.Authentication;
 import dev.certloom.api.plugin.OptionValues;
 import dev.certloom.api.plugin.PluginOption;
+import dev.certloom.api.plugin.TestPluginContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +107,7 @@ class WebrootAuthenticatorTest {
 
     @Test
     void impliedNamesAreTheNamesOfEveryMapEntry() {
-        OptionValues options = FakeContext.values(Map.of("map", List.of(
+        OptionValues options = TestPluginContext.values(Map.of("map", List.of(
                 "{\"example.org, www.example.org\": \"/a\", \"b\u00fccher.example\": \"/b\"}",
                 "{\"example.org\": \"/c\"}")));
 
@@ -117,7 +118,7 @@ class WebrootAuthenticatorTest {
 
     @Test
     void aMalformedMapImpliesNoNamesButFailsPreparation() {
-        OptionValues options = FakeContext.values(Map.of("map", List.of("{\"a.org\": 1}")));
+        OptionValues options = TestPluginContext.values(Map.of("map", List.of("{\"a.org\": 1}")));
 
         assertThat(authenticator.impliedNames(options)).isEmpty();
         assertThatThrownBy(() -> prepare(options, "a.org"))
@@ -128,7 +129,7 @@ class WebrootAuthenticatorTest {
 
     @Test
     void aMapKeyWithoutNamesIsRefused() {
-        OptionValues options = FakeContext.values(
+        OptionValues options = TestPluginContext.values(
                 Map.of("map", List.of("{\" , \": \"" + siteA + "\"}")));
 
         assertThatThrownBy(() -> prepare(options, "a.org"))
@@ -138,7 +139,7 @@ class WebrootAuthenticatorTest {
 
     @Test
     void namesWithoutAnyWebrootAreListedWithTheFix() {
-        OptionValues options = FakeContext.values(Map.of("map",
+        OptionValues options = TestPluginContext.values(Map.of("map",
                 List.of("{\"a.org\": \"" + siteA + "\"}")));
 
         assertThatThrownBy(() -> prepare(options, "a.org", "b.org", "c.org"))
@@ -150,7 +151,8 @@ class WebrootAuthenticatorTest {
     @Test
     void aMissingWebrootIsNamedWithItsDomain() {
         Path missing = temp.resolve("missing");
-        OptionValues options = FakeContext.values(Map.of("path", List.of(missing.toString())));
+        OptionValues options =
+                TestPluginContext.values(Map.of("path", List.of(missing.toString())));
 
         assertThatThrownBy(() -> prepare(options, "a.org"))
                 .isInstanceOf(ConfigurationException.class)
@@ -160,7 +162,7 @@ class WebrootAuthenticatorTest {
 
     @Test
     void aBlankWebrootIsNotTakenForTheWorkingDirectory() {
-        OptionValues options = FakeContext.values(Map.of("path", List.of(" ")));
+        OptionValues options = TestPluginContext.values(Map.of("path", List.of(" ")));
 
         assertThatThrownBy(() -> prepare(options, "a.org"))
                 .isInstanceOf(ConfigurationException.class)
@@ -169,7 +171,7 @@ class WebrootAuthenticatorTest {
 
     @Test
     void wildcardNamesAreRefusedBeforeAnyOrder() {
-        OptionValues options = FakeContext.values(Map.of("path", List.of(siteA.toString())));
+        OptionValues options = TestPluginContext.values(Map.of("path", List.of(siteA.toString())));
 
         assertThatThrownBy(() -> prepare(options, "*.example.org"))
                 .isInstanceOf(ConfigurationException.class)
@@ -179,7 +181,7 @@ class WebrootAuthenticatorTest {
     @Test
     void aSymlinkedWellKnownFolderIsRefusedWhilePreparing() throws Exception {
         Files.createSymbolicLink(siteA.resolve(".well-known"), siteB);
-        OptionValues options = FakeContext.values(Map.of("path", List.of(siteA.toString())));
+        OptionValues options = TestPluginContext.values(Map.of("path", List.of(siteA.toString())));
 
         assertThatThrownBy(() -> prepare(options, "a.org"))
                 .isInstanceOf(PluginException.class)
@@ -188,7 +190,7 @@ class WebrootAuthenticatorTest {
 
     @Test
     void aChallengeForAnotherTypeIsRefused() throws Exception {
-        OptionValues options = FakeContext.values(Map.of("path", List.of(siteA.toString())));
+        OptionValues options = TestPluginContext.values(Map.of("path", List.of(siteA.toString())));
         Challenge dns = new Dns01Challenge(Identifier.dns("a.org"), "_acme-challenge.a.org", "v");
 
         try (Authentication run = prepare(options, "a.org")) {
@@ -205,7 +207,7 @@ class WebrootAuthenticatorTest {
     }
 
     private Authentication prepare(OptionValues options, String... names) throws Exception {
-        return authenticator.prepare(FakeContext.of(options, temp, names));
+        return authenticator.prepare(TestPluginContext.of(options, temp, names));
     }
 
     private static Http01Challenge http(String name, String token) {

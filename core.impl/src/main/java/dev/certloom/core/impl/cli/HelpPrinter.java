@@ -99,6 +99,9 @@ final class HelpPrinter {
     private void subcommands(HelpText text) {
         text.line("subcommands:");
         verbs.forEach(verb -> text.entry(verb.name(), verb.summary()));
+        // Offered by the launcher, which opens the shell before any of the above runs.
+        text.entry("shell", "Open the Felix Gogo shell, where these subcommands are "
+                + "commands (certloom:certonly ...); Ctrl-D or 'stop 0' ends it");
     }
 
     /** Lists the authenticators present and returns whether there was any. */

@@ -71,16 +71,23 @@ final class AccountFlow {
         }
         KeyPair key = Keys.accountKey();
         AccountBuilder builder = new AccountBuilder().useKeyPair(key).agreeToTermsOfService();
-        spec.emailIfSet().ifPresent(builder::addEmail);
+        List<String> emails = emailsOf(spec);
+        emails.forEach(builder::addEmail);
         // Registering again with the same key returns the same account (RFC 8555
         // section 7.3.1), so a retry after a lost answer creates no duplicate.
         Login login = AcmeCalls.send("register an account at " + spec.server(),
                 () -> builder.createLogin(session));
-        List<String> contacts = spec.emailIfSet().map(e -> List.of("mailto:" + e))
-                .orElse(List.of());
+        List<String> contacts = emails.stream().map(e -> "mailto:" + e).toList();
         StoredAccount account = store.save(spec.server(), key, toUri(login), contacts);
         LOG.info("Registered account {} at {}", account.id(), spec.server());
         return new Registered(account, login);
+    }
+
+    /** certbot's {@code -m} takes a comma-separated list of addresses. */
+    static List<String> emailsOf(AccountSpec spec) {
+        return spec.emailIfSet().stream()
+                .flatMap(e -> java.util.Arrays.stream(e.split(",")))
+                .map(String::strip).filter(e -> !e.isEmpty()).toList();
     }
 
     private boolean askAgreement(URI terms) throws ConfigurationException {

@@ -141,6 +141,9 @@ class HelpPrinterTest {
                   register              Create an account at the CA
                   show_account          Show the account stored for the CA: its URL and e-mail
                                         contacts
+                  shell                 Open the Felix Gogo shell, where these subcommands are
+                                        commands (certloom:certonly ...); Ctrl-D or 'stop 0'
+                                        ends it
                 """);
     }
 

@@ -1,10 +1,8 @@
-package dev.certloom.plugin.standalone;
+package dev.certloom.api.plugin;
 
 import dev.certloom.api.Console;
 import dev.certloom.api.Identifier;
 import dev.certloom.api.challenge.ChallengeType;
-import dev.certloom.api.plugin.OptionValues;
-import dev.certloom.api.plugin.PluginContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -13,23 +11,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A run with fixed names and options and a console that keeps what it is told. */
-record FakeContext(List<Identifier> identifiers, OptionValues options, Path workDirectory,
-        List<ChallengeType> preferredChallenges) implements PluginContext {
+/**
+ * A plugin run for tests: fixed names and options, a work folder, and a console that is
+ * not interactive and swallows what it is told. Shipped in core.api's test jar so that
+ * every plugin, ours or a third party's, tests against the same context.
+ *
+ * @param identifiers         the names of the run
+ * @param options             the plugin's option values
+ * @param workDirectory       the run's folder
+ * @param preferredChallenges the user's {@code --preferred-challenges}, possibly empty
+ */
+public record TestPluginContext(List<Identifier> identifiers, OptionValues options,
+        Path workDirectory, List<ChallengeType> preferredChallenges) implements PluginContext {
 
     /** Returns a run for DNS names with the given option values and no preference. */
-    static FakeContext of(OptionValues options, Path workDirectory, String... names) {
-        return new FakeContext(Arrays.stream(names).map(Identifier::dns).toList(), options,
-                workDirectory, List.of());
+    public static TestPluginContext of(OptionValues options, Path workDirectory,
+            String... names) {
+        return new TestPluginContext(Arrays.stream(names).map(Identifier::dns).toList(),
+                options, workDirectory, List.of());
     }
 
     /** Returns this run with a {@code --preferred-challenges} list. */
-    FakeContext preferring(ChallengeType... types) {
-        return new FakeContext(identifiers, options, workDirectory, List.of(types));
+    public TestPluginContext preferring(ChallengeType... types) {
+        return new TestPluginContext(identifiers, options, workDirectory, List.of(types));
     }
 
     /** Returns option values without per-domain assignments. */
-    static OptionValues values(Map<String, List<String>> values) {
+    public static OptionValues values(Map<String, List<String>> values) {
         return new OptionValues(values, Map.of());
     }
 

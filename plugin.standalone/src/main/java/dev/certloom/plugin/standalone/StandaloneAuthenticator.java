@@ -66,7 +66,8 @@ public final class StandaloneAuthenticator implements Authenticator {
 
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneAuthenticator.class);
 
-    private static final Set<ChallengeType> TYPES =
+    /** The types this plugin answers, each from a server of its own. */
+    static final Set<ChallengeType> TYPES =
             Set.of(ChallengeType.HTTP_01, ChallengeType.TLS_ALPN_01);
 
     // Flags and renewal keys of HTTP-01 are certbot's, so that scripts and renewal files

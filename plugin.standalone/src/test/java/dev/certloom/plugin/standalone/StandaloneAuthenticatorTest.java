@@ -199,7 +199,8 @@ class StandaloneAuthenticatorTest {
 
         assertThatThrownBy(() -> run.perform(List.of(dns)))
                 .isInstanceOf(PluginException.class)
-                .hasMessageContaining("cannot answer the dns-01 challenge of example.org");
+                .hasMessageContaining("cannot answer the dns-01 challenge of example.org")
+                .hasMessageContaining("choose an authenticator that answers dns-01");
     }
 
     @Test

@@ -105,7 +105,7 @@ class TlsAlpn01ResponderTest {
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> plain.perform(List.of(EXAMPLE)))
                     .isInstanceOf(PluginException.class)
-                    .hasMessageContaining("name the type in --preferred-challenges");
+                    .hasMessageContaining("name tls-alpn-01 in --preferred-challenges");
         }
     }
 

@@ -21,14 +21,16 @@ final class AcmeTestbed implements AutoCloseable {
     private final Pebble pebble;
     private final Nginx nginx;
     private final int httpPort;
+    private final int tlsPort;
     private final Path directory;
 
     private AcmeTestbed(ChallTestSrv dns, Pebble pebble, Nginx nginx, int httpPort,
-            Path directory) {
+            int tlsPort, Path directory) {
         this.dns = dns;
         this.pebble = pebble;
         this.nginx = nginx;
         this.httpPort = httpPort;
+        this.tlsPort = tlsPort;
         this.directory = directory;
     }
 
@@ -47,13 +49,13 @@ final class AcmeTestbed implements AutoCloseable {
         Pebble pebble = null;
         try {
             int httpPort = LoopbackPorts.freeTcpPort();
-            pebble = Pebble.start(folder(directory, "pebble"), dns, httpPort,
-                    LoopbackPorts.freeTcpPort());
+            int tlsPort = LoopbackPorts.freeTcpPort();
+            pebble = Pebble.start(folder(directory, "pebble"), dns, httpPort, tlsPort);
             Nginx nginx = webServer ? Nginx.start(folder(directory, "nginx"),
                     directory.resolve("webroot"), httpPort) : null;
-            return new AcmeTestbed(dns, pebble, nginx, httpPort, directory);
+            return new AcmeTestbed(dns, pebble, nginx, httpPort, tlsPort, directory);
         } catch (RuntimeException e) {
-            new AcmeTestbed(dns, pebble, null, 0, directory).close();
+            new AcmeTestbed(dns, pebble, null, 0, 0, directory).close();
             throw e;
         }
     }
@@ -85,6 +87,11 @@ final class AcmeTestbed implements AutoCloseable {
         return httpPort;
     }
 
+    /** Returns the port on 127.0.0.1 that Pebble connects to for TLS-ALPN-01. */
+    int tlsPort() {
+        return tlsPort;
+    }
+
     /** Returns a certloom runner that trusts Pebble, with output under the testbed. */
     Certloom certloom() {
         return Certloom.trusting(folder(directory, "runs"), pebble.caBundle());
@@ -113,6 +120,16 @@ final class AcmeTestbed implements AutoCloseable {
     List<String> standalone() {
         return List.of("--standalone", "--http-01-address", "127.0.0.1",
                 "--http-01-port", Integer.toString(httpPort));
+    }
+
+    /**
+     * Returns the flags that select the standalone plugin answering TLS-ALPN-01 alone, on
+     * Pebble's TLS-ALPN-01 port.
+     */
+    List<String> standaloneTlsAlpn() {
+        return List.of("--standalone", "--preferred-challenges", "tls-alpn-01",
+                "--tls-alpn-01-address", "127.0.0.1",
+                "--tls-alpn-01-port", Integer.toString(tlsPort));
     }
 
     /** Stops nginx, Pebble and DNS, each even when stopping another one failed. */

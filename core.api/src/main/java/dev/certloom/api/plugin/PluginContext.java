@@ -2,6 +2,7 @@ package dev.certloom.api.plugin;
 
 import dev.certloom.api.Console;
 import dev.certloom.api.Identifier;
+import dev.certloom.api.challenge.ChallengeType;
 import java.nio.file.Path;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
@@ -27,4 +28,16 @@ public interface PluginContext {
 
     /** Returns whether the run is a rehearsal ({@code --dry-run}) against a staging CA. */
     boolean isDryRun();
+
+    /**
+     * Returns the challenge types the user allows, most wanted first
+     * ({@code --preferred-challenges}); empty when the user stated no preference. The core
+     * answers only these types (and only those the plugin supports), so a plugin that
+     * takes a resource per type, such as a port, takes only what the run may use.
+     *
+     * @return the preference, never {@code null}
+     */
+    default List<ChallengeType> preferredChallenges() {
+        return List.of();
+    }
 }

@@ -5,7 +5,7 @@
  * {@link dev.certloom.api.plugin.CertloomPlugin}; it depends on this API alone.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.certloom.api.plugin;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,6 +2,7 @@ package dev.certloom.plugin.standalone;
 
 import dev.certloom.api.ConfigurationException;
 import dev.certloom.api.PluginException;
+import dev.certloom.api.challenge.ChallengeType;
 import dev.certloom.api.plugin.OptionValues;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,26 +12,32 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
- * Where the standalone server listens, from {@code --http-01-address} and
- * {@code --http-01-port}.
+ * Where the standalone server of one challenge type listens, from the options
+ * {@code --<type>-port} and {@code --<type>-address}, such as {@code --http-01-port} and
+ * {@code --tls-alpn-01-address}.
  *
  * @param address the local address, or {@code null} for every address of the machine
  * @param port    the TCP port; 0 lets the system choose one
+ * @param type    the challenge type answered there, which names the flags in messages
  */
-record ListenAddress(InetAddress address, int port) {
+record ListenAddress(InetAddress address, int port, ChallengeType type) {
 
     private static final int BACKLOG = 50;
     private static final int FIRST_UNPRIVILEGED_PORT = 1024;
 
     /**
-     * Reads the address and port options, falling back to their defaults.
+     * Reads the address and port options of a challenge type, falling back to their
+     * defaults.
      *
+     * @param type    {@link ChallengeType#HTTP_01} or {@link ChallengeType#TLS_ALPN_01}
+     * @param options the plugin's option values
      * @throws ConfigurationException when the port is not a number from 0 to 65535 or the
      *                                address cannot be resolved
      */
-    static ListenAddress of(OptionValues options) throws ConfigurationException {
-        String portText = options.last(StandaloneAuthenticator.HTTP01_PORT)
-                .orElse(StandaloneAuthenticator.DEFAULT_HTTP01_PORT).strip();
+    static ListenAddress of(ChallengeType type, OptionValues options)
+            throws ConfigurationException {
+        String portText = options.last(portOption(type))
+                .orElse(StandaloneAuthenticator.defaultPort(type)).strip();
         int port;
         try {
             port = Integer.parseInt(portText);
@@ -38,21 +45,30 @@ record ListenAddress(InetAddress address, int port) {
             port = -1;
         }
         if (port < 0 || port > 65535) {
-            throw new ConfigurationException("The --http-01-port value '" + portText
-                    + "' is not a TCP port; give a number from 1 to 65535.");
+            throw new ConfigurationException("The --" + portOption(type) + " value '"
+                    + portText + "' is not a TCP port; give a number from 1 to 65535.");
         }
-        String addressText = options.last(StandaloneAuthenticator.HTTP01_ADDRESS)
-                .orElse("").strip();
+        String addressText = options.last(addressOption(type)).orElse("").strip();
         if (addressText.isEmpty()) {
-            return new ListenAddress(null, port);
+            return new ListenAddress(null, port, type);
         }
         try {
-            return new ListenAddress(InetAddress.getByName(addressText), port);
+            return new ListenAddress(InetAddress.getByName(addressText), port, type);
         } catch (UnknownHostException e) {
-            throw new ConfigurationException("The --http-01-address value '" + addressText
-                    + "' is not an address of this machine; give an IP address such as"
-                    + " 127.0.0.1 or leave it out to listen on all addresses.", e);
+            throw new ConfigurationException("The --" + addressOption(type) + " value '"
+                    + addressText + "' is not an address of this machine; give an IP address"
+                    + " such as 127.0.0.1 or leave it out to listen on all addresses.", e);
         }
+    }
+
+    /** Returns the name of the port option of a type, such as {@code http-01-port}. */
+    static String portOption(ChallengeType type) {
+        return type.token() + "-port";
+    }
+
+    /** Returns the name of the address option of a type, such as {@code http-01-address}. */
+    static String addressOption(ChallengeType type) {
+        return type.token() + "-address";
     }
 
     /** Returns {@code all addresses} or the address in numeric form, for messages. */
@@ -91,22 +107,24 @@ record ListenAddress(InetAddress address, int port) {
 
     /** Turns the system's refusal into one sentence with the fix. */
     PluginException failure(IOException e) {
+        String portFlag = "--" + portOption(type);
+        String addressFlag = "--" + addressOption(type);
         String subject = "Could not bind TCP port " + port + " on " + describe();
         String reason = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         String message;
         if (reason.contains("in use")) {
             message = subject + " because it is already in use by another process; stop that"
-                    + " process or choose another port with --http-01-port.";
+                    + " process or choose another port with " + portFlag + ".";
         } else if (reason.contains("permission denied") && port < FIRST_UNPRIVILEGED_PORT) {
             message = subject + " because only root or a program with the"
                     + " CAP_NET_BIND_SERVICE capability may listen on ports below 1024; run"
-                    + " Certloom as root or choose another port with --http-01-port.";
+                    + " Certloom as root or choose another port with " + portFlag + ".";
         } else if (reason.contains("cannot assign requested address")) {
             message = subject + " because no network interface of this machine has that"
-                    + " address; correct --http-01-address or leave it out.";
+                    + " address; correct " + addressFlag + " or leave it out.";
         } else {
-            message = subject + " (" + e.getMessage() + "); choose another port with"
-                    + " --http-01-port or another address with --http-01-address.";
+            message = subject + " (" + e.getMessage() + "); choose another port with "
+                    + portFlag + " or another address with " + addressFlag + ".";
         }
         return new PluginException(message, null, e);
     }

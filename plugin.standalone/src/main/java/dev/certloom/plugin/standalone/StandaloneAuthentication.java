@@ -37,14 +37,25 @@ final class StandaloneAuthentication implements Authentication {
         for (Challenge challenge : challenges) {
             ChallengeResponder responder = responders.get(challenge.type());
             if (responder == null) {
-                throw new PluginException("The standalone plugin cannot answer the "
-                        + challenge.type() + " challenge of " + challenge.identifier()
-                        + "; it answers " + responders.keySet() + ".");
+                throw unanswerable(challenge);
             }
             responder.publish(challenge);
             LOG.info("Answering the {} challenge of {} on port {}", challenge.type(),
                     challenge.identifier(), responder.port());
         }
+    }
+
+    private PluginException unanswerable(Challenge challenge) {
+        String start = "The standalone plugin cannot answer the " + challenge.type()
+                + " challenge of " + challenge.identifier();
+        if (!StandaloneAuthenticator.TYPES.contains(challenge.type())) {
+            return new PluginException(start + " because it answers only http-01 and"
+                    + " tls-alpn-01; choose an authenticator that answers "
+                    + challenge.type() + ".");
+        }
+        return new PluginException(start + " because this run answers only "
+                + responders.keySet() + "; name " + challenge.type()
+                + " in --preferred-challenges to answer it.");
     }
 
     @Override

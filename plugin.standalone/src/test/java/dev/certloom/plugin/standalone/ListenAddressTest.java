@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.certloom.api.ConfigurationException;
 import dev.certloom.api.PluginException;
+import dev.certloom.api.challenge.ChallengeType;
 import dev.certloom.api.plugin.OptionValues;
 import dev.certloom.api.plugin.TestPluginContext;
 import java.io.IOException;
@@ -22,7 +23,7 @@ class ListenAddressTest {
 
     @Test
     void defaultsToPort80OnAllAddresses() throws Exception {
-        ListenAddress where = ListenAddress.of(OptionValues.NONE);
+        ListenAddress where = ListenAddress.of(ChallengeType.HTTP_01, OptionValues.NONE);
 
         assertThat(where.port()).isEqualTo(80);
         assertThat(where.address()).isNull();
@@ -35,10 +36,32 @@ class ListenAddressTest {
                 "http-01-port", List.of("8080", " 8888 "),
                 "http-01-address", List.of("127.0.0.1")));
 
-        ListenAddress where = ListenAddress.of(options);
+        ListenAddress where = ListenAddress.of(ChallengeType.HTTP_01, options);
 
         assertThat(where.port()).isEqualTo(8888);
         assertThat(where.describe()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void tlsAlpn01DefaultsToPort443AndReadsItsOwnOptions() throws Exception {
+        OptionValues options = TestPluginContext.values(Map.of(
+                "http-01-port", List.of("8080"),
+                "tls-alpn-01-address", List.of("127.0.0.1")));
+
+        ListenAddress where = ListenAddress.of(ChallengeType.TLS_ALPN_01, options);
+
+        assertThat(where.port()).isEqualTo(443);
+        assertThat(where.describe()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void aBadTlsAlpn01PortNamesItsOwnFlag() {
+        OptionValues options = TestPluginContext.values(Map.of("tls-alpn-01-port", List.of("x")));
+
+        assertThatThrownBy(() -> ListenAddress.of(ChallengeType.TLS_ALPN_01, options))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("The --tls-alpn-01-port value 'x' is not a TCP port; give a number"
+                        + " from 1 to 65535.");
     }
 
     @ParameterizedTest
@@ -46,7 +69,7 @@ class ListenAddressTest {
     void refusesAPortThatIsNoTcpPort(String port) {
         OptionValues options = TestPluginContext.values(Map.of("http-01-port", List.of(port)));
 
-        assertThatThrownBy(() -> ListenAddress.of(options))
+        assertThatThrownBy(() -> ListenAddress.of(ChallengeType.HTTP_01, options))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("The --http-01-port value '" + port.strip()
                         + "' is not a TCP port; give a number from 1 to 65535.");
@@ -57,7 +80,7 @@ class ListenAddressTest {
         OptionValues options = TestPluginContext.values(
                 Map.of("http-01-address", List.of("no such host.invalid")));
 
-        assertThatThrownBy(() -> ListenAddress.of(options))
+        assertThatThrownBy(() -> ListenAddress.of(ChallengeType.HTTP_01, options))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("--http-01-address value 'no such host.invalid'");
     }
@@ -66,7 +89,8 @@ class ListenAddressTest {
     void aTakenPortFailsWithThePortTheAddressAndTheFix() throws Exception {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         try (ServerSocket taken = new ServerSocket(0, 1, loopback)) {
-            ListenAddress where = new ListenAddress(loopback, taken.getLocalPort());
+            ListenAddress where =
+                    new ListenAddress(loopback, taken.getLocalPort(), ChallengeType.HTTP_01);
 
             assertThatThrownBy(where::bind)
                     .isInstanceOf(PluginException.class)
@@ -84,7 +108,7 @@ class ListenAddressTest {
         "Permission denied | 8080 | (Permission denied); choose another port",
         "Something odd | 80 | (Something odd); choose another port"})
     void explainsEachKindOfBindFailure(String reason, int port, String explanation) {
-        ListenAddress where = new ListenAddress(null, port);
+        ListenAddress where = new ListenAddress(null, port, ChallengeType.HTTP_01);
 
         PluginException failure = where.failure(new BindException(reason));
 
@@ -97,7 +121,7 @@ class ListenAddressTest {
     void bindsOnlyTheAddressAsked() throws IOException, PluginException {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
 
-        try (ServerSocket socket = new ListenAddress(loopback, 0).bind()) {
+        try (ServerSocket socket = new ListenAddress(loopback, 0, ChallengeType.HTTP_01).bind()) {
             assertThat(socket.getInetAddress()).isEqualTo(loopback);
             assertThat(socket.getLocalPort()).isPositive();
         }

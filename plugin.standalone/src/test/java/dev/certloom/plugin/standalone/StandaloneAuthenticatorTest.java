@@ -70,8 +70,13 @@ class StandaloneAuthenticatorTest {
                 .containsExactly(
                         tuple("http-01-port", List.of("--http-01-port"), "http01_port", "80"),
                         tuple("http-01-address", List.of("--http-01-address"),
-                                "http01_address", ""));
-        assertThat(authenticator.challengeTypes()).containsExactly(ChallengeType.HTTP_01);
+                                "http01_address", ""),
+                        tuple("tls-alpn-01-port", List.of("--tls-alpn-01-port"),
+                                "tls_alpn_01_port", "443"),
+                        tuple("tls-alpn-01-address", List.of("--tls-alpn-01-address"),
+                                "tls_alpn_01_address", ""));
+        assertThat(authenticator.challengeTypes())
+                .containsExactlyInAnyOrder(ChallengeType.HTTP_01, ChallengeType.TLS_ALPN_01);
     }
 
     @Test
@@ -194,7 +199,8 @@ class StandaloneAuthenticatorTest {
 
         assertThatThrownBy(() -> run.perform(List.of(dns)))
                 .isInstanceOf(PluginException.class)
-                .hasMessageContaining("cannot answer the dns-01 challenge of example.org");
+                .hasMessageContaining("cannot answer the dns-01 challenge of example.org")
+                .hasMessageContaining("choose an authenticator that answers dns-01");
     }
 
     @Test

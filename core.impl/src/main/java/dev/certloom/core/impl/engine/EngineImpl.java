@@ -91,7 +91,7 @@ public final class EngineImpl implements Engine {
         Path runFolder = runFolder(workspace);
         List<Identifier> identifiers = names.stream().map(Identifier::dns).toList();
         RunContext context = new RunContext(identifiers, request.authenticatorOptions(),
-                runFolder, console, request.dryRun());
+                runFolder, console, request.dryRun(), request.preferredChallenges());
         Session session = CaSessions.create(System.getenv()).open(request.account().server());
         CompletableFuture<Void> warm = CaSessions.warmUp(session);
         ClassWarmer.start();

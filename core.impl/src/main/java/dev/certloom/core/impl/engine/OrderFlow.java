@@ -165,13 +165,23 @@ final class OrderFlow {
             }
             default: {
                 var alpn = (org.shredzone.acme4j.challenge.TlsAlpn01Challenge) acme;
-                KeyPair validationKey = Keys.accountKey();
-                X509Certificate certificate =
-                        alpn.createCertificate(validationKey, authorization.getIdentifier());
-                return new TlsAlpn01Challenge(identifier, certificate,
-                        validationKey.getPrivate());
+                return tlsAlpnValue(identifier, alpn);
             }
         }
+    }
+
+    /**
+     * Builds what a plugin presents for TLS-ALPN-01: a fresh key and a self-signed
+     * certificate for the name with the critical acmeIdentifier extension holding the
+     * SHA-256 digest of the key authorization (RFC 8737 section 3).
+     *
+     * @param identifier the name, as plugins see it
+     * @param alpn       the CA's challenge
+     * @throws CertloomException when the key or the certificate cannot be made
+     */
+    static TlsAlpn01Challenge tlsAlpnValue(Identifier identifier,
+            org.shredzone.acme4j.challenge.TlsAlpn01Challenge alpn) throws CertloomException {
+        return ValidationCertificates.challenge(identifier, alpn.getAcmeValidation());
     }
 
     private void awaitAuthorizations(List<Pending> pending, String plugin)

@@ -2,6 +2,7 @@ package dev.certloom.core.impl.engine;
 
 import dev.certloom.api.Console;
 import dev.certloom.api.Identifier;
+import dev.certloom.api.challenge.ChallengeType;
 import dev.certloom.api.plugin.OptionValues;
 import dev.certloom.api.plugin.PluginContext;
 import java.nio.file.Path;
@@ -15,11 +16,14 @@ import java.util.List;
  * @param workDirectory a private folder of this run
  * @param console       the user's console
  * @param isDryRun      whether the run is a rehearsal
+ * @param preferredChallenges the user's {@code --preferred-challenges}, possibly empty
  */
 record RunContext(List<Identifier> identifiers, OptionValues options, Path workDirectory,
-        Console console, boolean isDryRun) implements PluginContext {
+        Console console, boolean isDryRun, List<ChallengeType> preferredChallenges)
+        implements PluginContext {
 
     RunContext {
         identifiers = List.copyOf(identifiers);
+        preferredChallenges = List.copyOf(preferredChallenges);
     }
 }

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,9 @@ class HarnessSelfTestIT {
                 .getOk(testbed.nginx().uri("/.well-known/acme-challenge/t0k3n"));
 
         assertThat(body).isEqualTo("t0k3n.thumbprint");
-        assertThat(testbed.nginx().accessLog()).contains("GET /.well-known/acme-challenge/t0k3n");
+        // nginx logs a request after answering it, so the line may come a moment later.
+        Polling.await("nginx to log the request", Duration.ofSeconds(5), () -> testbed.nginx()
+                .accessLog().contains("GET /.well-known/acme-challenge/t0k3n"));
     }
 
     @Test

@@ -106,9 +106,9 @@ class HooksIT {
         String message = FailureAssertions.assertFailedWithOneSentence(result);
         assertThat(message).contains("pre hook " + hung, "within 2 seconds");
         assertThat(Files.readAllLines(journal)).containsExactly("post-command");
-        assertThat(runningProcesses()).noneMatch(p -> p.contains("sleep 330"));
+        assertThat(ProcessTable.runningProcesses()).noneMatch(p -> p.contains("sleep 330"));
         for (String pid : Files.readString(pids).trim().split(" ")) {
-            assertThat(running(Long.parseLong(pid))).as("process %s", pid).isFalse();
+            assertThat(ProcessTable.running(Long.parseLong(pid))).as("process %s", pid).isFalse();
         }
     }
 
@@ -146,28 +146,5 @@ class HooksIT {
         Files.writeString(file, "#!/bin/sh\n" + body, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
         return file;
-    }
-
-    /** Lists "STAT ARGS" of every process that has not exited (zombies left out). */
-    private static List<String> runningProcesses() throws IOException, InterruptedException {
-        Process ps = new ProcessBuilder("ps", "-e", "-o", "stat=,args=")
-                .redirectErrorStream(true).start();
-        String listing = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        ps.waitFor();
-        return listing.lines().map(String::trim).filter(l -> !l.startsWith("Z")).toList();
-    }
-
-    private static boolean running(long pid) throws IOException {
-        Path stat = Path.of("/proc", Long.toString(pid), "stat");
-        if (!Files.exists(stat)) {
-            return false;
-        }
-        String text;
-        try {
-            text = Files.readString(stat);
-        } catch (IOException e) {
-            return false;
-        }
-        return !text.substring(text.lastIndexOf(')') + 2).startsWith("Z");
     }
 }

@@ -146,6 +146,32 @@ class ManualIT {
     }
 
     @Test
+    void aHungAuthHookIsCutOffAtTheHookTimeoutAndCleanupStillRuns(@TempDir Path root)
+            throws IOException, InterruptedException {
+        CertbotDirs dirs = CertbotDirs.under(root);
+        Path marker = root.resolve("cleaned");
+        Path pids = root.resolve("pids");
+        // Starts a background sleep, then hangs; the odd durations tell its processes apart.
+        Path auth = script(root, "auth.sh", "sleep 3311 &", "echo $$ $! > '" + pids + "'",
+                "sleep 3312");
+        Path cleanup = script(root, "cleanup.sh", "touch '" + marker + "'");
+        List<String> line = new ArrayList<>(testbed.certonly(dirs,
+                List.of("hung.manual.example.test"), hooks(auth, cleanup, "dns")));
+        line.addAll(List.of("--hook-timeout", "2"));
+
+        CommandResult result = certloom.run(line);
+
+        String message = FailureAssertions.assertFailedWithOneSentence(result);
+        assertThat(message).contains("manual auth hook for hung.manual.example.test")
+                .contains("2 seconds");
+        assertThat(marker).as("the cleanup hook ran").exists();
+        assertThat(ProcessTable.runningProcesses()).noneMatch(p -> p.contains("sleep 331"));
+        for (String pid : Files.readString(pids).trim().split(" ")) {
+            assertThat(ProcessTable.running(Long.parseLong(pid))).as("process %s", pid).isFalse();
+        }
+    }
+
+    @Test
     void refusesAMissingHookBeforeAnyOrder(@TempDir Path root) {
         CertbotDirs dirs = CertbotDirs.under(root);
         int orders = testbed.pebble().orderCount();

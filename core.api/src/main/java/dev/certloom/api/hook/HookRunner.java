@@ -15,6 +15,15 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface HookRunner {
 
+    /**
+     * How long a hook may run when the user sets no timeout ({@code --hook-timeout}).
+     * certbot waits for a hook forever; one that hangs would then hold the workspace's
+     * locks and block every later run from cron. Fifteen minutes is far longer than a
+     * server restart or the propagation waits of DNS hooks, and short enough that a
+     * twice-daily renewal never piles up.
+     */
+    Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
+
     /** How many bytes of each output stream are kept; the rest is read and dropped. */
     int OUTPUT_LIMIT = 64 * 1024;
 

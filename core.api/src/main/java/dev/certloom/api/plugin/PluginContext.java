@@ -3,7 +3,9 @@ package dev.certloom.api.plugin;
 import dev.certloom.api.Console;
 import dev.certloom.api.Identifier;
 import dev.certloom.api.challenge.ChallengeType;
+import dev.certloom.api.hook.HookRunner;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -39,5 +41,18 @@ public interface PluginContext {
      */
     default List<ChallengeType> preferredChallenges() {
         return List.of();
+    }
+
+    /**
+     * Returns how long each of the plugin's own hooks may run: the user's
+     * {@code --hook-timeout}, which the core's hooks obey too. Plugins run hooks through
+     * {@link dev.certloom.api.hook.HookRunner} with this timeout.
+     *
+     * @return a positive duration; {@link dev.certloom.api.hook.HookRunner#DEFAULT_TIMEOUT}
+     *         unless the caller chose another
+     * @since 1.1
+     */
+    default Duration hookTimeout() {
+        return HookRunner.DEFAULT_TIMEOUT;
     }
 }

@@ -12,12 +12,6 @@ import java.util.Map;
  */
 final class HookCalls {
 
-    /** How long each hook may run, in seconds: the core's default for --hook-timeout. */
-    static final long DEFAULT_TIMEOUT_SECONDS = 900;
-
-    /** {@link #DEFAULT_TIMEOUT_SECONDS} as a duration. */
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
-
     private final HookRunner runner;
     private final Duration timeout;
     private final String auth;

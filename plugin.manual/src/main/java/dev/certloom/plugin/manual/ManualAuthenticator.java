@@ -9,7 +9,6 @@ import dev.certloom.api.plugin.CertloomPlugin;
 import dev.certloom.api.plugin.OptionValues;
 import dev.certloom.api.plugin.PluginContext;
 import dev.certloom.api.plugin.PluginOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,9 +34,8 @@ public final class ManualAuthenticator implements Authenticator {
             + " to publish and waits for Enter. For TLS-ALPN-01 it writes the validation"
             + " certificate and key (0600) into the run's work folder and removes them"
             + " afterwards. Limitations: without hooks it needs a person at a terminal; each"
-            + " hook may run for at most " + HookCalls.DEFAULT_TIMEOUT_SECONDS + " seconds; it"
-            + " does not wait for DNS propagation, so a DNS hook must return only once its"
-            + " record is visible.";
+            + " hook may run for --hook-timeout seconds (default 900); it does not wait for DNS"
+            + " propagation, so a DNS hook must return only once its record is visible.";
 
     /** The name of the authentication hook option. */
     static final String AUTH_HOOK = "auth-hook";
@@ -67,20 +65,13 @@ public final class ManualAuthenticator implements Authenticator {
                     .build());
 
     private final HookRunner hooks;
-    private final Duration timeout;
 
     /**
      * @param hooks the core's hook runner, through which every hook runs
      */
     @Activate
     public ManualAuthenticator(@Reference HookRunner hooks) {
-        this(hooks, HookCalls.DEFAULT_TIMEOUT);
-    }
-
-    /** For tests: a runner and a timeout of their choice. */
-    ManualAuthenticator(HookRunner hooks, Duration timeout) {
         this.hooks = hooks;
-        this.timeout = timeout;
     }
 
     /** Returns HTTP-01, DNS-01 and TLS-ALPN-01: a person or a hook can publish any. */
@@ -119,7 +110,7 @@ public final class ManualAuthenticator implements Authenticator {
         if (cleanup.isPresent()) {
             HookCommand.check(cleanup.get(), "--manual-cleanup-hook");
         }
-        HookCalls calls = new HookCalls(hooks, timeout, auth.orElse(null),
+        HookCalls calls = new HookCalls(hooks, context.hookTimeout(), auth.orElse(null),
                 cleanup.orElse(null));
         return new ManualAuthentication(context, calls);
     }

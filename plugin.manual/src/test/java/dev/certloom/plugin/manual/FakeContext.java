@@ -2,11 +2,13 @@ package dev.certloom.plugin.manual;
 
 import dev.certloom.api.Console;
 import dev.certloom.api.Identifier;
+import dev.certloom.api.hook.HookRunner;
 import dev.certloom.api.plugin.OptionValues;
 import dev.certloom.api.plugin.PluginContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -23,6 +25,7 @@ final class FakeContext implements PluginContext, Console {
     private final Deque<String> answers;
     private final StringWriter text = new StringWriter();
     private final PrintWriter out = new PrintWriter(text, true);
+    private Duration hookTimeout = HookRunner.DEFAULT_TIMEOUT;
 
     private FakeContext(OptionValues options, Path workDirectory, boolean interactive,
             List<String> answers) {
@@ -43,6 +46,17 @@ final class FakeContext implements PluginContext, Console {
     /** Returns an interactive run without hooks whose console answers with these lines. */
     static FakeContext interactive(Path workDirectory, String... answers) {
         return new FakeContext(OptionValues.NONE, workDirectory, true, List.of(answers));
+    }
+
+    /** Sets the {@code --hook-timeout} of the run. */
+    FakeContext withHookTimeout(Duration timeout) {
+        this.hookTimeout = timeout;
+        return this;
+    }
+
+    @Override
+    public Duration hookTimeout() {
+        return hookTimeout;
     }
 
     /** Returns everything written to the console. */

@@ -12,7 +12,8 @@ import java.util.Map;
 final class FakeHookRunner implements HookRunner {
 
     /** One recorded call. */
-    record Call(String what, String command, Map<String, String> environment) {
+    record Call(String what, String command, Map<String, String> environment,
+            Duration timeout) {
     }
 
     private final List<Call> calls = new ArrayList<>();
@@ -27,7 +28,7 @@ final class FakeHookRunner implements HookRunner {
     @Override
     public HookResult run(String what, String command, Map<String, String> environment,
             Duration timeout) {
-        calls.add(new Call(what, command, Map.copyOf(environment)));
+        calls.add(new Call(what, command, Map.copyOf(environment), timeout));
         HookResult next = results.poll();
         return next == null ? new HookResult(0, "", "") : next;
     }

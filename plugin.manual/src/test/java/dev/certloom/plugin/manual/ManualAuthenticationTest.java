@@ -3,6 +3,7 @@ package dev.certloom.plugin.manual;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.certloom.api.hook.HookRunner;
 import dev.certloom.api.Identifier;
 import dev.certloom.api.PluginException;
 import dev.certloom.api.challenge.Challenge;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +150,26 @@ class ManualAuthenticationTest {
     }
 
     @Test
+    void runsEveryHookUnderTheRunsHookTimeout() throws Exception {
+        FakeContext context = FakeContext.withOptions(work,
+                Map.of("auth-hook", "true", "cleanup-hook", "true"))
+                .withHookTimeout(Duration.ofSeconds(7));
+        Authentication authentication = new ManualAuthenticator(runner).prepare(context);
+
+        authentication.perform(List.of(HTTP));
+        authentication.cleanup(List.of(HTTP));
+
+        assertThat(runner.calls()).hasSize(2)
+                .allSatisfy(call -> assertThat(call.timeout()).isEqualTo(Duration.ofSeconds(7)));
+    }
+
+    @Test
+    void theDescriptionStatesTheCoresDefaultHookTimeout() {
+        assertThat(ManualAuthenticator.DESCRIPTION)
+                .contains("(default " + HookRunner.DEFAULT_TIMEOUT.toSeconds() + ")");
+    }
+
+    @Test
     void tellsThePersonWhatToPublishAndWaitsForEnter() throws Exception {
         FakeContext context = FakeContext.interactive(work, "", "");
         Authentication authentication = new ManualAuthenticator(runner).prepare(context);
@@ -179,7 +201,7 @@ class ManualAuthenticationTest {
         FakeContext context = FakeContext.withOptions(work,
                 Map.of("auth-hook", "true", "cleanup-hook", "true"));
         return new ManualAuthentication(context, new HookCalls(runner,
-                HookCalls.DEFAULT_TIMEOUT, "auth", "clean"));
+                HookRunner.DEFAULT_TIMEOUT, "auth", "clean"));
     }
 
     private static String sha256(String text) throws Exception {

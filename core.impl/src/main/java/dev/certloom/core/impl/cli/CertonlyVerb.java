@@ -101,7 +101,8 @@ final class CertonlyVerb implements Verb {
     /** Obtains the certificate, saves the hooks for renewal and runs the deploy hooks. */
     private Lineage obtainAndDeploy(CommandOptions options, CertificateRequest request,
             CoreHooks hooks, Console console) throws CertloomException {
-        Lineage lineage = engine.obtain(options.workspace(), request, console);
+        Lineage lineage = engine.obtain(options.workspace(), request, console,
+                options.hooks().timeout());
         if (!request.dryRun()) {
             hooks.saveIn(options.workspace(), lineage.name());
         }

@@ -2,6 +2,7 @@ package dev.certloom.core.impl.engine;
 
 import dev.certloom.api.CertloomException;
 import dev.certloom.api.Console;
+import dev.certloom.api.hook.HookRunner;
 import dev.certloom.api.service.CertificateRequest;
 import dev.certloom.api.service.CertificateService;
 import dev.certloom.api.service.Lineage;
@@ -53,7 +54,7 @@ public final class CertificateServiceImpl implements CertificateService {
 
     @Override
     public Lineage obtain(CertificateRequest request, Console console) throws CertloomException {
-        return engine.obtain(workspace, request, console);
+        return engine.obtain(workspace, request, console, HookRunner.DEFAULT_TIMEOUT);
     }
 
     @Override

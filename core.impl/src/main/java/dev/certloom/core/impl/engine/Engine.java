@@ -7,6 +7,7 @@ import dev.certloom.api.service.CertificateRequest.AccountSpec;
 import dev.certloom.api.service.Lineage;
 import dev.certloom.core.impl.storage.Workspace;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,12 +24,13 @@ public interface Engine {
      *
      * @param workspace where to store it
      * @param request   what to obtain; names are checked before anything is sent
-     * @param console   where questions and progress go
+     * @param console     where questions and progress go
+     * @param hookTimeout how long each of the authenticator's own hooks may run
      * @return the stored lineage
      * @throws CertloomException when any step fails
      */
-    Lineage obtain(Workspace workspace, CertificateRequest request, Console console)
-            throws CertloomException;
+    Lineage obtain(Workspace workspace, CertificateRequest request, Console console,
+            Duration hookTimeout) throws CertloomException;
 
     /**
      * Lists the lineages of a workspace, sorted by name.

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -64,8 +65,8 @@ public final class EngineImpl implements Engine {
     }
 
     @Override
-    public Lineage obtain(Workspace workspace, CertificateRequest request, Console console)
-            throws CertloomException {
+    public Lineage obtain(Workspace workspace, CertificateRequest request, Console console,
+            Duration hookTimeout) throws CertloomException {
         Plugin<Authenticator> plugin = plugins.authenticator(request.authenticator());
         List<String> names = namesOf(request, plugin);
         String lineageName = names.get(0);
@@ -75,7 +76,8 @@ public final class EngineImpl implements Engine {
                 LineageStore lineages = new LineageStore(workspace);
                 lineageName = lineages.freeName(request.certNameIfSet()
                         .orElse(baseName(names.get(0))));
-                Lineage lineage = issue(workspace, request, console, plugin, names, lineageName);
+                Lineage lineage = issue(workspace, request, console, plugin, names, lineageName,
+                        hookTimeout);
                 post(CertificateEvents.ISSUED, lineageName, names, null);
                 return lineage;
             }
@@ -86,12 +88,13 @@ public final class EngineImpl implements Engine {
     }
 
     private Lineage issue(Workspace workspace, CertificateRequest request, Console console,
-            Plugin<Authenticator> plugin, List<String> names, String lineageName)
-            throws CertloomException {
+            Plugin<Authenticator> plugin, List<String> names, String lineageName,
+            Duration hookTimeout) throws CertloomException {
         Path runFolder = runFolder(workspace);
         List<Identifier> identifiers = names.stream().map(Identifier::dns).toList();
         RunContext context = new RunContext(identifiers, request.authenticatorOptions(),
-                runFolder, console, request.dryRun(), request.preferredChallenges());
+                runFolder, console, request.dryRun(), request.preferredChallenges(),
+                hookTimeout);
         Session session = CaSessions.create(System.getenv()).open(request.account().server());
         CompletableFuture<Void> warm = CaSessions.warmUp(session);
         ClassWarmer.start();

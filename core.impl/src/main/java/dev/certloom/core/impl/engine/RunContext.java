@@ -6,6 +6,7 @@ import dev.certloom.api.challenge.ChallengeType;
 import dev.certloom.api.plugin.OptionValues;
 import dev.certloom.api.plugin.PluginContext;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -19,8 +20,8 @@ import java.util.List;
  * @param preferredChallenges the user's {@code --preferred-challenges}, possibly empty
  */
 record RunContext(List<Identifier> identifiers, OptionValues options, Path workDirectory,
-        Console console, boolean isDryRun, List<ChallengeType> preferredChallenges)
-        implements PluginContext {
+        Console console, boolean isDryRun, List<ChallengeType> preferredChallenges,
+        Duration hookTimeout) implements PluginContext {
 
     RunContext {
         identifiers = List.copyOf(identifiers);

@@ -1,5 +1,6 @@
 package dev.certloom.core.impl.hooks;
 
+import dev.certloom.api.hook.HookRunner;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,14 +20,8 @@ import java.util.Optional;
 public record HookSettings(String preHook, String postHook, String deployHook,
         Duration timeout, boolean directoryHooks, boolean validateHooks) {
 
-    /**
-     * The timeout when {@code --hook-timeout} is not given. certbot waits for a hook
-     * forever; a hook that hangs would then hold the workspace's locks and block every
-     * later run from cron. Fifteen minutes is far longer than a server restart or the
-     * propagation waits DNS hooks sleep through (certbot's documented examples wait
-     * seconds to a few minutes), and short enough that a twice-daily renewal never piles up.
-     */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
+    /** The timeout when {@code --hook-timeout} is not given; the reasons are the API's. */
+    public static final Duration DEFAULT_TIMEOUT = HookRunner.DEFAULT_TIMEOUT;
 
     /** No hook commands, the default timeout, folder hooks and validation on. */
     public static final HookSettings NONE =

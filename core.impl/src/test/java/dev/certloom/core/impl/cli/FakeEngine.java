@@ -11,6 +11,7 @@ import dev.certloom.core.impl.storage.Workspace;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,8 +31,8 @@ final class FakeEngine implements Engine {
     CertloomException failure;
 
     @Override
-    public Lineage obtain(Workspace where, CertificateRequest request, Console talk)
-            throws CertloomException {
+    public Lineage obtain(Workspace where, CertificateRequest request, Console talk,
+            Duration hookTimeout) throws CertloomException {
         this.workspace = where;
         this.obtained = request;
         this.console = talk;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.certloom.api.ConfigurationException;
 import dev.certloom.api.PluginException;
 import dev.certloom.api.StorageException;
+import dev.certloom.core.impl.testing.PackageLogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class CoreHooksTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     @RegisterExtension
-    final LogCapture log = new LogCapture();
+    final PackageLogCapture log = PackageLogCapture.forPackageOf(CoreHooksTest.class);
 
     @TempDir
     Path temp;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.certloom.api.PluginException;
 import dev.certloom.api.hook.HookRunner;
 import dev.certloom.api.hook.HookRunner.HookResult;
+import dev.certloom.core.impl.testing.PackageLogCapture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ class ProcessHookRunnerTest {
     private final HookRunner runner = new ProcessHookRunner();
 
     @RegisterExtension
-    final LogCapture log = new LogCapture();
+    final PackageLogCapture log = PackageLogCapture.forPackageOf(ProcessHookRunnerTest.class);
 
     @TempDir
     Path temp;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.certloom.api.StorageException;
 import dev.certloom.core.impl.storage.AccountStore.StoredAccount;
+import dev.certloom.core.impl.testing.PackageLogCapture;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class AccountStoreTest {
     private static final String CERTBOT_ID = "9bafdd43eef907fb53ec088fc81cdb23";
 
     @RegisterExtension
-    final LogCapture log = new LogCapture();
+    final PackageLogCapture log = PackageLogCapture.forPackageOf(AccountStoreTest.class);
 
     @TempDir
     Path temp;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.certloom.api.service.Lineage;
 import dev.certloom.core.impl.storage.AccountStore.StoredAccount;
+import dev.certloom.core.impl.testing.PackageLogCapture;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -75,7 +76,7 @@ class CertbotInteropTest {
     private static String python;
 
     @RegisterExtension
-    final LogCapture log = new LogCapture();
+    final PackageLogCapture log = PackageLogCapture.forPackageOf(CertbotInteropTest.class);
 
     @TempDir
     Path temp;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.certloom.api.StorageException;
 import dev.certloom.api.service.Lineage;
 import dev.certloom.core.impl.storage.LineageStore.IssuedCertificate;
+import dev.certloom.core.impl.testing.PackageLogCapture;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ class LineageStoreTest {
     private static final BigInteger SERIAL = new BigInteger("0fa1b2c3d4", 16);
 
     @RegisterExtension
-    final LogCapture log = new LogCapture();
+    final PackageLogCapture log = PackageLogCapture.forPackageOf(LineageStoreTest.class);
 
     @TempDir
     Path temp;

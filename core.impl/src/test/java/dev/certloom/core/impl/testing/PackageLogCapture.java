@@ -1,4 +1,4 @@
-package dev.certloom.core.impl.storage;
+package dev.certloom.core.impl.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,14 +11,15 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Collects what the storage package logs during a test, through the JDK logging that the
- * test class path binds SLF4J to, and keeps it off the console: tests do not print.
+ * Collects what one package logs during a test, through the JDK logging that the test
+ * class path binds SLF4J to, and keeps it off the console: tests do not print. Register
+ * it with {@code @RegisterExtension}.
  */
-final class LogCapture implements BeforeEachCallback, AfterEachCallback {
+public final class PackageLogCapture implements BeforeEachCallback, AfterEachCallback {
 
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     // A strong reference: the JDK keeps loggers only weakly, and settings die with them.
-    private final Logger packageLogger = Logger.getLogger("dev.certloom.core.impl.storage");
+    private final Logger packageLogger;
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
@@ -34,6 +35,15 @@ final class LogCapture implements BeforeEachCallback, AfterEachCallback {
         }
     };
     private Level previousLevel;
+
+    private PackageLogCapture(String packageName) {
+        this.packageLogger = Logger.getLogger(packageName);
+    }
+
+    /** Returns a capture of the package that {@code type} belongs to. */
+    public static PackageLogCapture forPackageOf(Class<?> type) {
+        return new PackageLogCapture(type.getPackageName());
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -52,13 +62,13 @@ final class LogCapture implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** Returns the messages logged at WARNING (SLF4J's WARN), in order. */
-    List<String> warnings() {
+    public List<String> warnings() {
         return records.stream().filter(record -> record.getLevel() == Level.WARNING)
                 .map(LogRecord::getMessage).toList();
     }
 
     /** Returns every message logged, at any level, in order. */
-    List<String> all() {
+    public List<String> all() {
         return records.stream().map(LogRecord::getMessage).toList();
     }
 }

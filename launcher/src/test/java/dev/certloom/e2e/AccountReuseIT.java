@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -15,44 +14,34 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AccountReuseIT {
 
-    @TempDir
-    static Path shared;
+    @RegisterExtension
+    static final SharedTestbed shared = SharedTestbed.withWebServer();
 
-    private static AcmeTestbed testbed;
-
-    @BeforeAll
-    static void startTestbed() {
-        testbed = AcmeTestbed.withWebServer(shared);
-    }
-
-    @AfterAll
-    static void stopTestbed() {
-        if (testbed != null) {
-            testbed.close();
-        }
+    private static AcmeTestbed testbed() {
+        return shared.testbed();
     }
 
     @Test
     void secondIssuanceForOtherNamesReusesTheAccount(@TempDir Path root) {
         CertbotDirs dirs = CertbotDirs.under(root);
-        Certloom certloom = testbed.certloom();
-        int accountsBefore = testbed.pebble().accountCount();
+        Certloom certloom = testbed().certloom();
+        int accountsBefore = testbed().pebble().accountCount();
 
-        CommandResult first = certloom.run(
-                testbed.certonly(dirs, List.of("first.example.test"), testbed.webroot()));
+        CommandResult first = testbed().certloom().run(
+                testbed().certonly(dirs, List.of("first.example.test"), testbed().webroot()));
         assertThat(first.exitCode()).as(first.describe()).isZero();
-        assertThat(testbed.pebble().accountCount()).as("accounts at Pebble after the first run")
+        assertThat(testbed().pebble().accountCount()).as("accounts at Pebble after the first run")
                 .isEqualTo(accountsBefore + 1);
-        CommandResult second = certloom.run(
-                testbed.certonly(dirs, List.of("second.example.test"), testbed.webroot()));
+        CommandResult second = testbed().certloom().run(
+                testbed().certonly(dirs, List.of("second.example.test"), testbed().webroot()));
 
         assertThat(second.exitCode()).as(second.describe()).isZero();
-        assertThat(testbed.pebble().accountCount()).as("accounts at Pebble after the second run")
+        assertThat(testbed().pebble().accountCount()).as("accounts at Pebble after the second run")
                 .isEqualTo(accountsBefore + 1);
         List<Path> accounts = dirs.accountFolders();
         assertThat(accounts).as("account folders").hasSize(1);
         Path server = dirs.accounts().resolve("127.0.0.1:"
-                + testbed.pebble().directoryUrl().getPort()).resolve("dir");
+                + testbed().pebble().directoryUrl().getPort()).resolve("dir");
         assertThat(accounts.get(0).getParent()).as("certbot's folder for the server")
                 .isEqualTo(server);
         String id = accounts.get(0).getFileName().toString();

@@ -10,9 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,23 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HooksIT {
 
-    @TempDir
-    static Path shared;
+    @RegisterExtension
+    static final SharedTestbed shared = SharedTestbed.withWebServer();
 
-    private static AcmeTestbed testbed;
-    private static Certloom certloom;
-
-    @BeforeAll
-    static void startTestbed() {
-        testbed = AcmeTestbed.withWebServer(shared);
-        certloom = testbed.certloom();
-    }
-
-    @AfterAll
-    static void stopTestbed() {
-        if (testbed != null) {
-            testbed.close();
-        }
+    private static AcmeTestbed testbed() {
+        return shared.testbed();
     }
 
     @Test
@@ -54,7 +41,7 @@ class HooksIT {
                 + journal;
         List<String> names = List.of("hooks.example.test", "www.hooks.example.test");
 
-        CommandResult result = certloom.run(line(dirs, names,
+        CommandResult result = testbed().certloom().run(line(dirs, names,
                 "--pre-hook", append(journal, "pre-command"),
                 "--post-hook", append(journal, "post-command"),
                 "--deploy-hook", deployHook));
@@ -78,7 +65,7 @@ class HooksIT {
         CertbotDirs dirs = CertbotDirs.under(root);
         Path journal = root.resolve("journal");
 
-        CommandResult result = certloom.run(line(dirs, List.of("prefail.example.test"),
+        CommandResult result = testbed().certloom().run(line(dirs, List.of("prefail.example.test"),
                 "--pre-hook", "false", "--post-hook", append(journal, "post-command")));
 
         // certbot only warns about a failing hook; scripts written for it rely on that.
@@ -99,7 +86,7 @@ class HooksIT {
         Path hung = script(root.resolve("hung.sh"), "sleep 3301 &\necho $$ $! > " + pids
                 + "\nsleep 3302\n");
 
-        CommandResult result = certloom.run(line(dirs, List.of("hung.example.test"),
+        CommandResult result = testbed().certloom().run(line(dirs, List.of("hung.example.test"),
                 "--pre-hook", hung.toString(), "--post-hook", append(journal, "post-command"),
                 "--hook-timeout", "2"));
 
@@ -117,7 +104,7 @@ class HooksIT {
         CertbotDirs dirs = CertbotDirs.under(root);
         Path absent = root.resolve("no-such-hook.sh");
 
-        CommandResult result = certloom.run(line(dirs, List.of("absent.example.test"),
+        CommandResult result = testbed().certloom().run(line(dirs, List.of("absent.example.test"),
                 "--deploy-hook", absent + " --reload"));
 
         String message = FailureAssertions.assertFailedWithOneSentence(result);
@@ -126,7 +113,7 @@ class HooksIT {
     }
 
     private static List<String> line(CertbotDirs dirs, List<String> names, String... hooks) {
-        List<String> line = new ArrayList<>(testbed.certonly(dirs, names, testbed.webroot()));
+        List<String> line = new ArrayList<>(testbed().certonly(dirs, names, testbed().webroot()));
         line.addAll(List.of(hooks));
         return line;
     }

@@ -9,9 +9,8 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,23 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeyAndChainIT {
 
-    @TempDir
-    static Path shared;
+    @RegisterExtension
+    static final SharedTestbed shared = SharedTestbed.withoutWebServer();
 
-    private static AcmeTestbed testbed;
-    private static Certloom certloom;
-
-    @BeforeAll
-    static void startTestbed() {
-        testbed = AcmeTestbed.withoutWebServer(shared);
-        certloom = testbed.certloom();
-    }
-
-    @AfterAll
-    static void stopTestbed() {
-        if (testbed != null) {
-            testbed.close();
-        }
+    private static AcmeTestbed testbed() {
+        return shared.testbed();
     }
 
     @Test
@@ -75,8 +62,8 @@ class KeyAndChainIT {
     @Test
     void storesTheDefaultChainUnlessAnotherIsPreferred(@TempDir Path root) {
         CertbotDirs dirs = CertbotDirs.under(root);
-        X509Certificate defaultRoot = testbed.pebble().root(0);
-        X509Certificate alternateRoot = testbed.pebble().root(1);
+        X509Certificate defaultRoot = testbed().pebble().root(0);
+        X509Certificate alternateRoot = testbed().pebble().root(1);
         String preferred = commonName(alternateRoot);
 
         CommandResult plain = run(dirs, "default-chain.example.test");
@@ -95,9 +82,9 @@ class KeyAndChainIT {
 
     private static CommandResult run(CertbotDirs dirs, String name, String... extra) {
         List<String> line = new ArrayList<>(
-                testbed.certonly(dirs, List.of(name), testbed.standalone()));
+                testbed().certonly(dirs, List.of(name), testbed().standalone()));
         line.addAll(List.of(extra));
-        return certloom.run(line);
+        return testbed().certloom().run(line);
     }
 
     private static X509Certificate leaf(CertbotDirs dirs, String name) {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,26 +25,21 @@ class LineageListingIT {
     private static final Duration CERTBOT_TIMEOUT = Duration.ofMinutes(1);
     private static final Pattern DOMAINS = Pattern.compile("Domains: (.+)");
 
-    @TempDir
-    static Path shared;
+    @RegisterExtension
+    static final SharedTestbed shared = SharedTestbed.withWebServer();
 
-    private static AcmeTestbed testbed;
+    private static AcmeTestbed testbed() {
+        return shared.testbed();
+    }
+
     private static CertbotDirs dirs;
 
     @BeforeAll
     static void issueOneLineage() {
-        testbed = AcmeTestbed.withWebServer(shared);
-        dirs = CertbotDirs.under(shared.resolve("certbot"));
-        CommandResult result = testbed.certloom().run(
-                testbed.certonly(dirs, NAMES, testbed.webroot()));
+        dirs = CertbotDirs.under(shared.folder().resolve("certbot"));
+        CommandResult result = testbed().certloom().run(
+                testbed().certonly(dirs, NAMES, testbed().webroot()));
         assertThat(result.exitCode()).as(result.describe()).isZero();
-    }
-
-    @AfterAll
-    static void stopTestbed() {
-        if (testbed != null) {
-            testbed.close();
-        }
     }
 
     @Test
@@ -52,7 +47,7 @@ class LineageListingIT {
         List<String> command = new ArrayList<>(List.of("certificates"));
         command.addAll(dirs.flags());
 
-        CommandResult result = testbed.certloom().run(command);
+        CommandResult result = testbed().certloom().run(command);
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertListsTheLineage(result);

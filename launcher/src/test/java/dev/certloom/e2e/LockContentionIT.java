@@ -7,9 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,21 +22,11 @@ class LockContentionIT {
     private static final Duration PROMPT_FAILURE = Duration.ofSeconds(5);
     private static final String NAME = "locked.example.test";
 
-    @TempDir
-    static Path shared;
+    @RegisterExtension
+    static final SharedTestbed shared = SharedTestbed.withWebServer();
 
-    private static AcmeTestbed testbed;
-
-    @BeforeAll
-    static void startTestbed() {
-        testbed = AcmeTestbed.withWebServer(shared);
-    }
-
-    @AfterAll
-    static void stopTestbed() {
-        if (testbed != null) {
-            testbed.close();
-        }
+    private static AcmeTestbed testbed() {
+        return shared.testbed();
     }
 
     @Test
@@ -45,22 +34,22 @@ class LockContentionIT {
             throws IOException {
         CertbotDirs dirs = CertbotDirs.under(root);
         Files.createDirectories(dirs.config());
-        List<String> command = testbed.certonly(dirs, List.of(NAME), testbed.webroot());
-        Certloom certloom = testbed.certloom();
-        int ordersBefore = testbed.pebble().orderCount();
+        List<String> command = testbed().certonly(dirs, List.of(NAME), testbed().webroot());
+        Certloom certloom = testbed().certloom();
+        int ordersBefore = testbed().pebble().orderCount();
 
         CommandResult blocked;
         try (LockHolder holder = LockHolder.hold(dirs.configLock(), root)) {
-            blocked = certloom.run(command);
+            blocked = testbed().certloom().run(command);
         }
 
         String message = FailureAssertions.assertFailedWithOneSentence(blocked);
         assertThat(message).contains(dirs.config().toString());
         assertThat(blocked.elapsed()).as(blocked.describe()).isLessThan(PROMPT_FAILURE);
-        assertThat(testbed.pebble().orderCount()).as("orders placed").isEqualTo(ordersBefore);
+        assertThat(testbed().pebble().orderCount()).as("orders placed").isEqualTo(ordersBefore);
         assertThat(dirs.configLock()).as("the stale lock file").exists();
 
-        CommandResult after = certloom.run(command);
+        CommandResult after = testbed().certloom().run(command);
 
         assertThat(after.exitCode()).as(after.describe()).isZero();
         assertThat(dirs.live(NAME).resolve("fullchain.pem")).isRegularFile();

@@ -15,9 +15,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,30 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ManualIT {
 
-    @TempDir
-    static Path shared;
+    @RegisterExtension
+    static final SharedTestbed shared = SharedTestbed.withWebServer();
 
-    private static AcmeTestbed testbed;
-    private static Certloom certloom;
-
-    @BeforeAll
-    static void startTestbed() {
-        testbed = AcmeTestbed.withWebServer(shared);
-        certloom = testbed.certloom();
-    }
-
-    @AfterAll
-    static void stopTestbed() {
-        if (testbed != null) {
-            testbed.close();
-        }
+    private static AcmeTestbed testbed() {
+        return shared.testbed();
     }
 
     @Test
     void httpHooksWriteTheTokenIntoTheWebrootNginxServes(@TempDir Path root)
             throws IOException {
         CertbotDirs dirs = CertbotDirs.under(root);
-        Path challenges = testbed.nginx().webroot().resolve(".well-known/acme-challenge");
+        Path challenges = testbed().nginx().webroot().resolve(".well-known/acme-challenge");
         Path auth = script(root, "auth.sh", "mkdir -p '" + challenges + "'",
                 "printf '%s' \"$CERTBOT_VALIDATION\" > '" + challenges
                         + "'/\"$CERTBOT_TOKEN\"");
@@ -59,12 +46,12 @@ class ManualIT {
                 + "'/\"$CERTBOT_TOKEN\"");
         String name = "manual-http.example.test";
 
-        CommandResult result = certloom.run(testbed.certonly(dirs, List.of(name),
+        CommandResult result = testbed().certloom().run(testbed().certonly(dirs, List.of(name),
                 hooks(auth, cleanup, "http")));
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(CertificateChecks.dnsNames(certificate(dirs, name))).containsExactly(name);
-        assertThat(testbed.nginx().accessLog())
+        assertThat(testbed().nginx().accessLog())
                 .containsPattern("\"GET /\\.well-known/acme-challenge/[\\w-]+ HTTP/1\\.1\" 200");
         try (Stream<Path> left = Files.list(challenges)) {
             assertThat(left).as("challenge files left in the webroot").isEmpty();
@@ -83,7 +70,7 @@ class ManualIT {
         Path dumps = Files.createDirectories(root.resolve("env"));
         List<String> names = List.of("d1.manual.example.test", "d2.manual.example.test");
 
-        CommandResult result = certloom.run(testbed.certonly(dirs, names,
+        CommandResult result = testbed().certloom().run(testbed().certonly(dirs, names,
                 dnsHooks(root, dumps)));
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
@@ -114,7 +101,7 @@ class ManualIT {
         Path dumps = Files.createDirectories(root.resolve("env"));
         List<String> names = List.of("*.x.example.test", "x.example.test");
 
-        CommandResult result = certloom.run(testbed.certonly(dirs, names,
+        CommandResult result = testbed().certloom().run(testbed().certonly(dirs, names,
                 dnsHooks(root, dumps)));
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
@@ -136,7 +123,7 @@ class ManualIT {
                 "exit 7");
         Path cleanup = script(root, "cleanup.sh", "touch '" + marker + "'");
 
-        CommandResult result = certloom.run(testbed.certonly(dirs,
+        CommandResult result = testbed().certloom().run(testbed().certonly(dirs,
                 List.of("fail.manual.example.test"), hooks(auth, cleanup, "dns")));
 
         String message = FailureAssertions.assertFailedWithOneSentence(result);
@@ -155,11 +142,11 @@ class ManualIT {
         Path auth = script(root, "auth.sh", "sleep 3311 &", "echo $$ $! > '" + pids + "'",
                 "sleep 3312");
         Path cleanup = script(root, "cleanup.sh", "touch '" + marker + "'");
-        List<String> line = new ArrayList<>(testbed.certonly(dirs,
+        List<String> line = new ArrayList<>(testbed().certonly(dirs,
                 List.of("hung.manual.example.test"), hooks(auth, cleanup, "dns")));
         line.addAll(List.of("--hook-timeout", "2"));
 
-        CommandResult result = certloom.run(line);
+        CommandResult result = testbed().certloom().run(line);
 
         String message = FailureAssertions.assertFailedWithOneSentence(result);
         assertThat(message).contains("manual auth hook for hung.manual.example.test")
@@ -174,22 +161,22 @@ class ManualIT {
     @Test
     void refusesAMissingHookBeforeAnyOrder(@TempDir Path root) {
         CertbotDirs dirs = CertbotDirs.under(root);
-        int orders = testbed.pebble().orderCount();
+        int orders = testbed().pebble().orderCount();
 
-        CommandResult result = certloom.run(testbed.certonly(dirs,
+        CommandResult result = testbed().certloom().run(testbed().certonly(dirs,
                 List.of("missing.manual.example.test"),
                 List.of("--manual", "--manual-auth-hook", root.resolve("nope.sh") + " x")));
 
         String message = FailureAssertions.assertFailedWithOneSentence(result);
         assertThat(message).contains("--manual-auth-hook").contains("nope.sh");
-        assertThat(testbed.pebble().orderCount()).isEqualTo(orders);
+        assertThat(testbed().pebble().orderCount()).isEqualTo(orders);
     }
 
     @Test
     void refusesToRunWithoutHooksNonInteractively(@TempDir Path root) {
         CertbotDirs dirs = CertbotDirs.under(root);
 
-        CommandResult result = certloom.run(testbed.certonly(dirs,
+        CommandResult result = testbed().certloom().run(testbed().certonly(dirs,
                 List.of("n.manual.example.test"), List.of("--manual")));
 
         assertThat(FailureAssertions.assertFailedWithOneSentence(result))
@@ -202,31 +189,31 @@ class ManualIT {
         String name = "person.manual.example.test";
         List<String> line = new ArrayList<>(List.of("certonly", "--force-interactive",
                 "--agree-tos", "-m", AcmeTestbed.EMAIL,
-                "--server", testbed.pebble().directoryUrl().toString()));
+                "--server", testbed().pebble().directoryUrl().toString()));
         line.addAll(dirs.flags());
         line.addAll(List.of("-d", name, "--manual", "--preferred-challenges", "dns"));
         Pattern instructions = Pattern.compile(
                 "TXT record named\\s+(\\S+)\\.\\s+with the value\\s+(\\S+)");
 
-        try (ManagedProcess run = certloom.start("interactive", line)) {
+        try (ManagedProcess run = testbed().certloom().start("interactive", line)) {
             run.awaitReady(Duration.ofMinutes(1),
                     () -> run.logText().contains("Press Enter"));
             Matcher asked = instructions.matcher(run.logText());
             assertThat(asked.find()).as(run.logText()).isTrue();
-            testbed.dns().addTxt(asked.group(1), asked.group(2));
+            testbed().dns().addTxt(asked.group(1), asked.group(2));
             try (OutputStream input = run.input()) {
                 input.write("\n".getBytes(StandardCharsets.UTF_8));
             }
 
             assertThat(run.awaitExit(Duration.ofMinutes(1))).as(run.logText()).isZero();
-            testbed.dns().clearTxt(asked.group(1));
+            testbed().dns().clearTxt(asked.group(1));
         }
         assertThat(CertificateChecks.dnsNames(certificate(dirs, name))).containsExactly(name);
     }
 
     /** Returns the DNS-01 hook pair: set and clear a TXT record through the API, with dumps. */
     private static List<String> dnsHooks(Path root, Path dumps) throws IOException {
-        String api = testbed.dns().managementUrl();
+        String api = testbed().dns().managementUrl();
         Path auth = script(root, "dns-auth.sh",
                 "env > '" + dumps + "'/auth-\"$CERTBOT_REMAINING_CHALLENGES\".env",
                 "host=\"_acme-challenge.$CERTBOT_DOMAIN.\"",

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -16,23 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandaloneIT {
 
-    @TempDir
-    static Path shared;
+    @RegisterExtension
+    static final SharedTestbed shared = SharedTestbed.withoutWebServer();
 
-    private static AcmeTestbed testbed;
-    private static Certloom certloom;
-
-    @BeforeAll
-    static void startTestbed() {
-        testbed = AcmeTestbed.withoutWebServer(shared);
-        certloom = testbed.certloom();
-    }
-
-    @AfterAll
-    static void stopTestbed() {
-        if (testbed != null) {
-            testbed.close();
-        }
+    private static AcmeTestbed testbed() {
+        return shared.testbed();
     }
 
     @Test
@@ -40,8 +27,8 @@ class StandaloneIT {
         CertbotDirs dirs = CertbotDirs.under(root);
         String name = "standalone.example.test";
 
-        CommandResult result = certloom.run(
-                testbed.certonly(dirs, List.of(name), testbed.standalone()));
+        CommandResult result = testbed().certloom().run(
+                testbed().certonly(dirs, List.of(name), testbed().standalone()));
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         X509Certificate certificate = PemFiles.readCertificates(
@@ -49,7 +36,7 @@ class StandaloneIT {
         assertThat(CertificateChecks.dnsNames(certificate)).containsExactly(name);
         assertThat(RenewalConfig.read(dirs.renewalConf(name)).renewalParams())
                 .containsEntry("authenticator", "standalone");
-        assertThat(LoopbackPorts.isFree(testbed.httpPort()))
-                .as("port %d is free again", testbed.httpPort()).isTrue();
+        assertThat(LoopbackPorts.isFree(testbed().httpPort()))
+                .as("port %d is free again", testbed().httpPort()).isTrue();
     }
 }

@@ -11,10 +11,9 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,26 +27,21 @@ class StoredLineageIT {
     private static final String NAME = "stored.example.test";
     private static final List<String> NAMES = List.of(NAME, "www.stored.example.test");
 
-    @TempDir
-    static Path shared;
+    @RegisterExtension
+    static final SharedTestbed shared = SharedTestbed.withWebServer();
 
-    private static AcmeTestbed testbed;
+    private static AcmeTestbed testbed() {
+        return shared.testbed();
+    }
+
     private static CertbotDirs dirs;
 
     @BeforeAll
     static void issueOneLineage() {
-        testbed = AcmeTestbed.withWebServer(shared);
-        dirs = CertbotDirs.under(shared.resolve("certbot"));
-        CommandResult result = testbed.certloom().run(
-                testbed.certonly(dirs, NAMES, testbed.webroot()));
+        dirs = CertbotDirs.under(shared.folder().resolve("certbot"));
+        CommandResult result = testbed().certloom().run(
+                testbed().certonly(dirs, NAMES, testbed().webroot()));
         assertThat(result.exitCode()).as(result.describe()).isZero();
-    }
-
-    @AfterAll
-    static void stopTestbed() {
-        if (testbed != null) {
-            testbed.close();
-        }
     }
 
     @ParameterizedTest
@@ -96,7 +90,7 @@ class StoredLineageIT {
     void chainValidatesUpToPebblesRoot() {
         List<X509Certificate> fullchain =
                 PemFiles.readCertificates(dirs.live(NAME).resolve("fullchain.pem"));
-        X509Certificate root = testbed.pebble().rootCertificates().root();
+        X509Certificate root = testbed().pebble().rootCertificates().root();
 
         assertThatCode(() -> CertificateChecks.validate(fullchain, root))
                 .doesNotThrowAnyException();
@@ -124,7 +118,7 @@ class StoredLineageIT {
                 "fullchain", dirs.live(NAME).resolve("fullchain.pem").toString()));
         assertThat(config.renewalParams())
                 .containsEntry("authenticator", "webroot")
-                .containsEntry("server", testbed.pebble().directoryUrl().toString())
+                .containsEntry("server", testbed().pebble().directoryUrl().toString())
                 .containsEntry("account", onlyAccountId());
     }
 

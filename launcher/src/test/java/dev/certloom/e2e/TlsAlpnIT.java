@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,23 +21,11 @@ class TlsAlpnIT {
     private static final List<String> NAMES = List.of("alpn.example.test",
             "www.alpn.example.test", "mail.alpn.example.test");
 
-    @TempDir
-    static Path shared;
+    @RegisterExtension
+    static final SharedTestbed shared = SharedTestbed.withoutWebServer();
 
-    private static AcmeTestbed testbed;
-    private static Certloom certloom;
-
-    @BeforeAll
-    static void startTestbed() {
-        testbed = AcmeTestbed.withoutWebServer(shared);
-        certloom = testbed.certloom();
-    }
-
-    @AfterAll
-    static void stopTestbed() {
-        if (testbed != null) {
-            testbed.close();
-        }
+    private static AcmeTestbed testbed() {
+        return shared.testbed();
     }
 
     @Test
@@ -48,9 +35,10 @@ class TlsAlpnIT {
 
         CommandResult result;
         String refusal;
-        try (AlpnProbe probe = AlpnProbe.start(testbed.tlsPort(), NAMES.get(0),
+        try (AlpnProbe probe = AlpnProbe.start(testbed().tlsPort(), NAMES.get(0),
                 List.of("h2", "http/1.1"))) {
-            result = certloom.run(testbed.certonly(dirs, NAMES, testbed.standaloneTlsAlpn()));
+            result = testbed().certloom().run(
+                    testbed().certonly(dirs, NAMES, testbed().standaloneTlsAlpn()));
             refusal = probe.outcome().orElse("the TLS port never listened");
         }
 
@@ -65,9 +53,9 @@ class TlsAlpnIT {
                 RenewalConfig.read(dirs.renewalConf(NAMES.get(0))).renewalParams();
         assertThat(params).containsEntry("authenticator", "standalone")
                 .containsEntry("pref_challs", "tls-alpn-01,")
-                .containsEntry("tls_alpn_01_port", Integer.toString(testbed.tlsPort()))
+                .containsEntry("tls_alpn_01_port", Integer.toString(testbed().tlsPort()))
                 .containsEntry("tls_alpn_01_address", "127.0.0.1");
-        assertThat(LoopbackPorts.isFree(testbed.tlsPort()))
-                .as("port %d is free again", testbed.tlsPort()).isTrue();
+        assertThat(LoopbackPorts.isFree(testbed().tlsPort()))
+                .as("port %d is free again", testbed().tlsPort()).isTrue();
     }
 }

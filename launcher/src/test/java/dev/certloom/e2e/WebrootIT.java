@@ -9,9 +9,8 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,23 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WebrootIT {
 
-    @TempDir
-    static Path shared;
+    @RegisterExtension
+    static final SharedTestbed shared = SharedTestbed.withWebServer();
 
-    private static AcmeTestbed testbed;
-    private static Certloom certloom;
-
-    @BeforeAll
-    static void startTestbed() {
-        testbed = AcmeTestbed.withWebServer(shared);
-        certloom = testbed.certloom();
-    }
-
-    @AfterAll
-    static void stopTestbed() {
-        if (testbed != null) {
-            testbed.close();
-        }
+    private static AcmeTestbed testbed() {
+        return shared.testbed();
     }
 
     @Test
@@ -44,8 +31,8 @@ class WebrootIT {
         CertbotDirs dirs = CertbotDirs.under(root);
         String name = "web.example.test";
 
-        CommandResult result = certloom.run(
-                testbed.certonly(dirs, List.of(name), testbed.webroot()));
+        CommandResult result = testbed().certloom().run(
+                testbed().certonly(dirs, List.of(name), testbed().webroot()));
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         X509Certificate certificate = PemFiles.readCertificates(
@@ -53,9 +40,9 @@ class WebrootIT {
         assertThat(CertificateChecks.dnsNames(certificate)).containsExactly(name);
         assertThat(result.output()).contains(dirs.live(name).resolve("fullchain.pem").toString());
         // Pebble fetched the challenge response from nginx, and nginx had it.
-        assertThat(testbed.nginx().accessLog())
+        assertThat(testbed().nginx().accessLog())
                 .containsPattern("\"GET /\\.well-known/acme-challenge/[\\w-]+ HTTP/1\\.1\" 200");
-        assertThat(regularFilesUnder(testbed.nginx().webroot().resolve(".well-known")))
+        assertThat(regularFilesUnder(testbed().nginx().webroot().resolve(".well-known")))
                 .as("challenge files left in the webroot").isEmpty();
     }
 
@@ -65,7 +52,8 @@ class WebrootIT {
         List<String> names = IntStream.rangeClosed(1, 10)
                 .mapToObj(i -> "san" + i + ".ten.example.test").toList();
 
-        CommandResult result = certloom.run(testbed.certonly(dirs, names, testbed.webroot()));
+        CommandResult result = testbed().certloom().run(
+                testbed().certonly(dirs, names, testbed().webroot()));
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         // certbot names a lineage after the first name asked for.

@@ -11,10 +11,8 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,40 +109,6 @@ public final class LineageStore {
             candidate = String.format("%s-%04d", wanted, counter);
         }
         return candidate;
-    }
-
-    /**
-     * Stores a new lineage. Renewal parameters come as plain strings; those named in
-     * {@link RenewalConfiguration#LIST_PARAMS} are split at commas and written as lists.
-     * {@code server} is written as the {@code server} parameter, and {@code key_type} is
-     * added from the key when missing, as certbot always saves both.
-     *
-     * @param name               the lineage name, free (see {@link #freeName}), not
-     *                           {@code null}
-     * @param issued             the certificate chain and its key
-     * @param renewalParams      the {@code [renewalparams]} values, in the order to write
-     * @param renewalSubsections subsections of {@code [renewalparams]}, such as
-     *                           {@code webroot_map}
-     * @param server             the ACME directory URL the lineage renews against
-     * @return the stored lineage
-     * @throws StorageException when the name is invalid or taken, the key does not match
-     *                          the certificate, or a file cannot be written; whatever was
-     *                          written is then removed again
-     */
-    public Lineage create(String name, IssuedCertificate issued, Map<String, String> renewalParams,
-            Map<String, Map<String, String>> renewalSubsections, URI server)
-            throws StorageException {
-        RenewalConfiguration renewal = new RenewalConfiguration();
-        renewalParams.forEach((key, value) -> {
-            if (RenewalConfiguration.LIST_PARAMS.contains(key)) {
-                renewal.setParamList(key, Arrays.stream(value.split(","))
-                        .map(String::strip).filter(item -> !item.isEmpty()).toList());
-            } else {
-                renewal.setParam(key, value);
-            }
-        });
-        renewalSubsections.forEach(renewal::setSubsection);
-        return create(name, issued, renewal, server);
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A lineage's renewal configuration, certbot's {@code renewal/NAME.conf}: top-level keys
@@ -40,12 +39,6 @@ public final class RenewalConfiguration {
     public static final String KEY_FULLCHAIN = "fullchain";
     /** The section holding the renewal parameters. */
     public static final String RENEWAL_PARAMS = "renewalparams";
-    /**
-     * The renewal parameters certbot reads as lists. When parameters come as plain strings
-     * (see {@link LineageStore#create}), these are split at commas.
-     */
-    public static final Set<String> LIST_PARAMS = Set.of("webroot_path", "pref_challs");
-
     private static final List<String> INITIAL_COMMENTS = List.of(
             "Written by Certloom in certbot's format; certbot reads and renews it too.",
             "renew_before_expiry = 30 days");

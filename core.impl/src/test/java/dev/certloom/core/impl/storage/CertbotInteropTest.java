@@ -108,8 +108,7 @@ class CertbotInteropTest {
     void certbotCertificatesListsALineageCertloomStored(KeyPair key) throws Exception {
         Lineage lineage = new LineageStore(workspace).create("example.org",
                 pki.issue(key, new BigInteger("1234abcd", 16), "example.org", "www.example.org"),
-                Map.of("authenticator", "webroot", "webroot_path", "/srv/www"),
-                Map.of("webroot_map", Map.of("example.org", "/srv/www")), SERVER);
+                webrootRenewal(), SERVER);
 
         String output = run(certbot.toString(), "certificates", "--config-dir",
                 workspace.configDir().toString(), "--work-dir", workspace.workDir().toString(),
@@ -202,5 +201,13 @@ class CertbotInteropTest {
                 .map(folder -> Path.of(folder, program))
                 .filter(Files::isExecutable)
                 .findFirst();
+    }
+
+    private static RenewalConfiguration webrootRenewal() {
+        RenewalConfiguration renewal = new RenewalConfiguration();
+        renewal.setParam("authenticator", "webroot");
+        renewal.setParamList("webroot_path", List.of("/srv/www"));
+        renewal.setSubsection("webroot_map", Map.of("example.org", "/srv/www"));
+        return renewal;
     }
 }

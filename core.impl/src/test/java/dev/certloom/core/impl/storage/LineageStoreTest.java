@@ -12,7 +12,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +50,7 @@ class LineageStoreTest {
         IssuedCertificate issued = pki.issue(TestPki.ecKey(), SERIAL, "example.org",
                 "www.example.org");
 
-        store.create("example.org", issued, webrootParams(), webrootMap(), SERVER);
+        store.create("example.org", issued, webrootRenewal(), SERVER);
 
         Path archive = config.resolve("archive/example.org");
         assertThat(AtomicFilesTest.entries(archive)).containsExactly("cert1.pem",
@@ -83,7 +82,7 @@ class LineageStoreTest {
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rwxrwxrwx"));
 
         store.create("example.org", pki.issue(TestPki.ecKey(), SERIAL, "example.org"),
-                Map.of(), Map.of(), SERVER);
+                new RenewalConfiguration(), SERVER);
 
         assertThat(Files.getPosixFilePermissions(config.resolve("archive")))
                 .isEqualTo(AtomicFiles.PRIVATE_DIR);
@@ -106,7 +105,7 @@ class LineageStoreTest {
     @Test
     void createRecordsFilesServerKeyTypeAndParametersForRenewal() throws Exception {
         store.create("example.org", pki.issue(TestPki.ecKey(), SERIAL, "example.org"),
-                webrootParams(), webrootMap(), SERVER);
+                webrootRenewal(), SERVER);
 
         RenewalConfiguration renewal =
                 RenewalConfiguration.read(config.resolve("renewal/example.org.conf"));
@@ -128,7 +127,7 @@ class LineageStoreTest {
     @Test
     void listDescribesTheLineageFromItsCurrentCertificate() throws Exception {
         store.create("example.org", pki.issue(TestPki.ecKey(), SERIAL, "www.example.org",
-                "example.org", "api.example.org"), Map.of(), Map.of(), SERVER);
+                "example.org", "api.example.org"), new RenewalConfiguration(), SERVER);
 
         Lineage lineage = store.list().get(0);
 
@@ -147,7 +146,7 @@ class LineageStoreTest {
     @Test
     void createReturnsWhatListWillShow() throws Exception {
         Lineage created = store.create("example.org", pki.issue(TestPki.rsaKey(), SERIAL,
-                "example.org"), Map.of(), Map.of(), SERVER);
+                "example.org"), new RenewalConfiguration(), SERVER);
 
         assertThat(store.list()).containsExactly(created);
         assertThat(created.keyType()).isEqualTo("RSA");
@@ -157,7 +156,7 @@ class LineageStoreTest {
     void listSortsByNameAndIsEmptyWithoutLineages() throws Exception {
         assertThat(store.list()).isEmpty();
         for (String name : List.of("b.example", "a.example-0001", "a.example")) {
-            store.create(name, pki.issue(TestPki.ecKey(), SERIAL, name), Map.of(), Map.of(),
+            store.create(name, pki.issue(TestPki.ecKey(), SERIAL, name), new RenewalConfiguration(),
                     SERVER);
         }
 
@@ -169,7 +168,7 @@ class LineageStoreTest {
     void freeNameCountsUpWhileAConfigurationLiveOrArchiveFolderExists() throws Exception {
         assertThat(store.freeName("example.org")).isEqualTo("example.org");
         store.create("example.org", pki.issue(TestPki.ecKey(), SERIAL, "example.org"),
-                Map.of(), Map.of(), SERVER);
+                new RenewalConfiguration(), SERVER);
         Files.createDirectories(config.resolve("live/example.org-0001"));
         Files.createDirectories(config.resolve("archive/example.org-0002"));
         Files.writeString(config.resolve("renewal/example.org-0003.conf"), "");
@@ -182,7 +181,8 @@ class LineageStoreTest {
         Files.createDirectories(config.resolve("archive/example.org"));
 
         assertThatThrownBy(() -> store.create("example.org",
-                pki.issue(TestPki.ecKey(), SERIAL, "example.org"), Map.of(), Map.of(), SERVER))
+                pki.issue(TestPki.ecKey(), SERIAL, "example.org"),
+                new RenewalConfiguration(), SERVER))
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("The certificate name example.org is already in use");
         assertThat(config.resolve("archive/example.org")).isEmptyDirectory();
@@ -192,7 +192,8 @@ class LineageStoreTest {
     @ValueSource(strings = {"", ".hidden", "a/b", ".."})
     void createRefusesANameThatCannotBeAFolder(String name) {
         assertThatThrownBy(() -> store.create(name,
-                pki.issue(TestPki.ecKey(), SERIAL, "example.org"), Map.of(), Map.of(), SERVER))
+                pki.issue(TestPki.ecKey(), SERIAL, "example.org"),
+                new RenewalConfiguration(), SERVER))
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("cannot name a folder");
     }
@@ -203,7 +204,7 @@ class LineageStoreTest {
         IssuedCertificate mismatched = new IssuedCertificate(issued.chain(),
                 TestPki.ecKey().getPrivate());
 
-        assertThatThrownBy(() -> store.create("example.org", mismatched, Map.of(), Map.of(),
+        assertThatThrownBy(() -> store.create("example.org", mismatched, new RenewalConfiguration(),
                 SERVER))
                 .isInstanceOf(StorageException.class)
                 .hasMessage("Cannot store the certificate lineage example.org because the "
@@ -218,7 +219,8 @@ class LineageStoreTest {
         Files.writeString(config.resolve("renewal"), "in the way");
 
         assertThatThrownBy(() -> store.create("example.org",
-                pki.issue(TestPki.ecKey(), SERIAL, "example.org"), Map.of(), Map.of(), SERVER))
+                pki.issue(TestPki.ecKey(), SERIAL, "example.org"),
+                new RenewalConfiguration(), SERVER))
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining(config.resolve("renewal").toString());
 
@@ -230,9 +232,9 @@ class LineageStoreTest {
     @Test
     void brokenLineageIsSkippedWithAWarningAndReportedByScan() throws Exception {
         store.create("good.example", pki.issue(TestPki.ecKey(), SERIAL, "good.example"),
-                Map.of(), Map.of(), SERVER);
+                new RenewalConfiguration(), SERVER);
         store.create("bad.example", pki.issue(TestPki.ecKey(), SERIAL, "bad.example"),
-                Map.of(), Map.of(), SERVER);
+                new RenewalConfiguration(), SERVER);
         Files.delete(config.resolve("archive/bad.example/cert1.pem"));
 
         LineageStore.Scan scan = store.scan();
@@ -249,7 +251,7 @@ class LineageStoreTest {
     @Test
     void listIgnoresHiddenAndForeignFilesInTheRenewalFolder() throws Exception {
         store.create("example.org", pki.issue(TestPki.ecKey(), SERIAL, "example.org"),
-                Map.of(), Map.of(), SERVER);
+                new RenewalConfiguration(), SERVER);
         Files.writeString(config.resolve("renewal/.example.org.conf.1234.tmp"), "partial");
         Files.writeString(config.resolve("renewal/.hidden.conf"), "not = listed");
         Files.writeString(config.resolve("renewal/notes.txt"), "not a configuration");
@@ -260,15 +262,12 @@ class LineageStoreTest {
         assertThat(scan.broken()).isEmpty();
     }
 
-    private static Map<String, String> webrootParams() {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("authenticator", "webroot");
-        params.put("webroot_path", "/srv/www");
-        params.put("pref_challs", "http-01, dns-01");
-        return params;
-    }
-
-    private static Map<String, Map<String, String>> webrootMap() {
-        return Map.of("webroot_map", Map.of("example.org", "/srv/www"));
+    private static RenewalConfiguration webrootRenewal() {
+        RenewalConfiguration renewal = new RenewalConfiguration();
+        renewal.setParam("authenticator", "webroot");
+        renewal.setParamList("webroot_path", List.of("/srv/www"));
+        renewal.setParamList("pref_challs", List.of("http-01", "dns-01"));
+        renewal.setSubsection("webroot_map", Map.of("example.org", "/srv/www"));
+        return renewal;
     }
 }
